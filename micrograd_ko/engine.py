@@ -144,7 +144,7 @@ class Op:
     @functools.lru_cache(maxsize=256)
     def bind(self, const: float) -> "Op":
         """상수 하나를 고정한 연산을 만듭니다 (x**2의 2, 2**x의 2)."""
-        symbol = self.symbol.format(c=_fmt(const))
+        symbol = self.symbol.format(c=_fmt(const)) if "{c}" in self.symbol else self.symbol
         forward = functools.partial(_call_with_const, self.forward, const)
         grads = functools.partial(_call_with_const, self.grads, const)
         return Op(self.name, symbol, self.name_ko, forward, grads, self.grad_text, const)
@@ -182,11 +182,14 @@ SIGMOID = Op("sigmoid", "σ", "시그모이드", _sigmoid_forward,
 # NOTE: x = 0에서 ReLU의 미분은 정의되지 않습니다. PyTorch와 Keras처럼 0을 씁니다.
 RELU = Op("relu", "ReLU", "ReLU", lambda x: x if x > 0 else 0.0,
           lambda out, x: (1.0 if (x.data if isinstance(x, Value) else x) > 0 else 0.0,), ("1 (x > 0), 0 (x ≤ 0)",))
+CLIP = Op("clip", "clip", "자르기", lambda x, c: min(max(x, c[0]), c[1]),
+          lambda out, x, c: (1.0 if c[0] < (x.data if isinstance(x, Value) else x) < c[1] else 0.0,),
+          ("1 (lo < x < hi), 0 (그 밖)",))
 SUM = Op("sum", "Σ", "합", lambda *xs: math.fsum(xs), lambda out, *xs: (1.0,) * len(xs), ("1",))
 LINEAR = Op("linear", "Σwx+b", "가중합", _linear_forward, _linear_grads, ("xᵢ (∂/∂wᵢ)", "wᵢ (∂/∂xᵢ)", "1 (∂/∂b)"))
 
 OPS = {op.name: op for op in (ADD, SUB, MUL, DIV, NEG, POW, POW_CONST, RPOW_CONST,
-                              EXP, LOG, TANH, SIGMOID, RELU, SUM, LINEAR)}
+                              EXP, LOG, TANH, SIGMOID, RELU, CLIP, SUM, LINEAR)}
 
 
 # ---------------------------------------------------------------- 입력 검사
@@ -330,6 +333,16 @@ class Value:
     def relu(self) -> "Value":
         """max(0, x)를 계산합니다. ∂out/∂x는 x > 0이면 1, x ≤ 0이면 0입니다 (x = 0에서도 0)."""
         return _apply(RELU, self)
+
+    def clip(self, low: float, high: float) -> "Value":
+        """값을 [low, high] 구간으로 자릅니다. ∂out/∂x는 구간 안에서 1, 밖(경계 포함)에서 0입니다.
+
+        이진 크로스엔트로피가 log(0)을 피하려고 확률을 [1e-7, 1 − 1e-7]로 자를 때 씁니다.
+        """
+        low, high = _to_float(low, "clip의 low"), _to_float(high, "clip의 high")
+        if low > high:
+            raise ValueError(f"clip의 low가 high보다 큽니다. low: {low!r}, high: {high!r}. low ≤ high가 되게 바꾸세요.")
+        return _apply(CLIP.bind((low, high)), self)
 
     @staticmethod
     def sum(values: Iterable[ValueLike]) -> "Value":
