@@ -1,0 +1,563 @@
+"""역전파를 한 단계씩 한국어로 설명합니다: 연쇄 법칙을 숫자로 보여 줍니다.
+
+`backward_steps(root)`는 `Value.backward()`가 하는 일을 노드 하나씩 나누어 실행합니다.
+국소 미분은 모두 engine.py의 연산 선언(`node._op.local_grads(node)`)에서 읽으므로,
+마지막 단계가 끝나면 모든 기울기가 `backward()`의 결과와 비트 단위로 같습니다.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from micrograd_ko.engine import Op, Value, topological_order
+
+__all__ = ["Share", "Step", "Stepper", "backward_steps", "explain", "node_names", "topological_order"]
+
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:lo|hi|[abxc])(?![A-Za-z])")
+
+WHY_TOPOLOGICAL = (
+    "왜 위상 정렬의 역순인가: 노드의 기울기 ∂L/∂노드는 그 노드를 입력으로 쓰는 모든 노드가 "
+    "몫을 보낸 뒤에야 완성됩니다. 위상 정렬은 부모가 언제나 자식보다 앞에 오게 노드를 세웁니다. "
+    "그래서 역순으로 가면 어떤 노드에 닿았을 때 그 노드를 쓰는 노드는 이미 모두 처리되었고, "
+    "노드마다 한 번씩만 연쇄 법칙을 적용하면 됩니다. 기울기에 = 대신 +=를 쓰는 까닭은 한 노드가 "
+    "여러 곳에서 쓰이면 경로마다 기여가 생기고, 다변수 연쇄 법칙에 따라 그 기여를 모두 더해야 "
+    "하기 때문입니다. =로 덮어쓰면 앞선 경로의 기여가 사라집니다."
+)
+
+
+def node_names(root: Value) -> dict[Value, str]:
+    """그래프의 노드마다 설명과 그림에 쓸 이름을 붙여 돌려줍니다.
+
+    label이 있으면 label을 씁니다. 없으면 연산의 한국어 이름에 위상 정렬 번호를 붙입니다
+    (예: 곱셈4). 번호는 1부터 셉니다. label이 없는 잎 노드는 값3처럼, label이 없는 뿌리는 L로 부릅니다.
+    같은 이름이 두 번 나오면 뒤의 노드에 #번호를 붙여 구별합니다.
+
+    Args:
+        root: 그래프의 뿌리(보통 손실) Value.
+
+    Returns:
+        노드에서 이름으로 가는 dict. 순서는 위상 정렬 순서입니다.
+
+    Raises:
+        TypeError: root가 Value가 아닐 때.
+
+    Example:
+        >>> a = Value(2.0, label="a")
+        >>> list(node_names(a * 3).values())
+        ['a', '값2', 'L']
+    """
+    return _names(topological_order(root), root)
+
+
+def _names(order: list[Value], root: Value) -> dict[Value, str]:
+    names: dict[Value, str] = {}
+    used: set[str] = set()
+    for index, node in enumerate(order):
+        if node.label:
+            name = node.label
+        elif node is root:
+            name = "L"
+        elif node._op is None:
+            name = f"값{index + 1}"
+        else:
+            name = node._op.name_ko.split("(")[0].replace(" ", "") + str(index + 1)
+        if name in used:
+            name = f"{name}#{index + 1}"
+        used.add(name)
+        names[node] = name
+    return names
+
+
+def _num(x: float) -> str:
+    return f"{x:.4f}"
+
+
+def _factor(x: float) -> str:
+    """곱셈의 인수로 쓸 숫자입니다. 음수는 괄호로 감쌉니다."""
+    return f"({x:.4f})" if x < 0 or str(x).startswith("-") else f"{x:.4f}"
+
+
+def _formula(node: Value, names: dict[Value, str]) -> str:
+    """노드를 만든 식을 부모 이름으로 적습니다 (예: a × b, tanh(n))."""
+    op, args = node._op, [names[p] for p in node._parents]
+    if op is None:
+        return "잎 노드"
+    if op.name in ("add", "sub", "mul", "div", "pow"):
+        return f"{args[0]} {op.symbol} {args[1]}"
+    if op.name == "neg":
+        return f"−{args[0]}"
+    if op.name == "pow_const":
+        return f"{args[0]} ** {op.const:g}"
+    if op.name == "rpow_const":
+        return f"{op.const:g} ** {args[0]}"
+    if op.name == "sum":
+        return " + ".join(args)
+    if op.name == "linear":
+        n = (len(args) - 1) // 2
+        return " + ".join([f"{w}×{x}" for w, x in zip(args[:n], args[n : 2 * n])] + [args[-1]])
+    if op.name == "clip":
+        return f"clip({args[0]}, {op.const[0]:g}, {op.const[1]:g})"
+    return f"{op.symbol}({args[0]})"
+
+
+def _rule(node: Value, names: dict[Value, str]) -> str:
+    """연산 선언의 grad_text에 실제 이름을 넣어 국소 미분을 적습니다 (예: ∂e/∂c = d)."""
+    op, me = node._op, names[node]
+    args = [names[p] for p in node._parents]
+    if op.name == "sum":
+        return f"∂{me}/∂(각 입력) = 1"
+    if op.name == "linear":
+        return ", ".join(op.grad_text)
+    # grad_text는 단항이면 x, 이항이면 a와 b, 상수는 c(자르기는 lo, hi)로 씁니다.
+    const = op.const if isinstance(op.const, tuple) else (op.const, op.const, op.const)
+    symbols = {"a": args[0], "b": args[-1], "x": args[0]}
+    symbols.update({"c": f"{const[0]:g}", "lo": f"{const[0]:g}", "hi": f"{const[1]:g}"} if op.const is not None else {})
+    texts = [_SYMBOL.sub(lambda m: symbols[m.group()], text) for text in op.grad_text]
+    return ", ".join(f"∂{me}/∂{arg} = {text}" for arg, text in zip(args, texts))
+
+
+# ---------------------------------------------------------------- 한 단계
+
+
+@dataclass(frozen=True)
+class Share:
+    """부모 하나가 한 단계에서 받는 기울기 몫입니다.
+
+    `local`은 ∂노드/∂부모(연산 선언에서 읽은 국소 미분), `contribution`은 위에서 온 기울기 ×
+    `local`, `path`는 이번 역전파에서 이 부모가 몫을 받은 횟수입니다 (2 이상이면 재사용).
+    """
+
+    parent: Value
+    name: str
+    local: float
+    contribution: float
+    grad_before: float
+    grad_after: float
+    path: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """역전파의 한 단계: 노드 하나가 부모들에게 기울기를 보낸 기록입니다.
+
+    `index`는 1부터 `total`까지 셉니다. `upstream`은 이 노드의 확정된 기울기 ∂L/∂노드,
+    `seeded`는 이 단계에서 출발점 ∂L/∂L = 1을 넣었는지입니다. `str(step)`은 한국어 설명입니다.
+    """
+
+    node: Value
+    name: str
+    op: Op | None
+    index: int
+    total: int
+    upstream: float
+    shares: tuple[Share, ...]
+    root_name: str
+    formula: str
+    rule: str
+    seeded: bool
+
+    @property
+    def parents(self) -> tuple[Value, ...]:
+        return tuple(share.parent for share in self.shares)
+
+    @property
+    def local_grads(self) -> tuple[float, ...]:
+        return tuple(share.local for share in self.shares)
+
+    def __str__(self) -> str:
+        L, me = self.root_name, self.name
+        head = f"{me} = {self.formula} ({self.op.name_ko})" if self.op is not None else f"{me} (잎 노드)"
+        lines = [f"단계 {self.index}/{self.total}: {head}, 값: {_num(self.node.data)}"]
+        if self.seeded:
+            lines.append(f"  출발점: ∂{L}/∂{L} = 1. 어떤 값을 자기 자신으로 미분하면 1이기 때문입니다.")
+        lines.append(f"  위에서 온 기울기(확정): ∂{L}/∂{me} = {_num(self.upstream)}")
+        if self.op is None:
+            lines.append("  잎 노드라서 더 보낼 부모가 없습니다. 이 기울기가 최종 값입니다.")
+            return "\n".join(lines)
+        lines.append(f"  국소 미분({self.op.name_ko}): {self.rule}")
+        for s in self.shares:
+            lines.append(
+                f"  ∂{L}/∂{s.name} += ∂{L}/∂{me} × ∂{me}/∂{s.name} = {_factor(self.upstream)} × "
+                f"{_factor(s.local)} = {_num(s.contribution)}   (∂{L}/∂{s.name}: "
+                f"{_num(s.grad_before)} → {_num(s.grad_after)})"
+            )
+            if s.path == 2:
+                lines.append(
+                    f"    ↳ 재사용된 노드: {s.name} (2번째 경로). 앞선 경로의 기울기에 이번 기여를 "
+                    "더합니다(+=). 경로마다의 기여를 모두 합하는 것이 다변수 연쇄 법칙이기 때문입니다."
+                )
+            elif s.path > 2:
+                lines.append(f"    ↳ 재사용된 노드: {s.name} ({s.path}번째 경로). 이번 기여도 더합니다(+=).")
+            elif s.grad_before != 0 and s.parent._op is None:
+                lines.append(
+                    f"    ↳ 참고: 이전 역전파에서 남은 기울기({_num(s.grad_before)})에 더해집니다. "
+                    "새로 시작하려면 먼저 zero_grad()를 부르세요."
+                )
+        return "\n".join(lines)
+
+
+def _seed(order: list[Value], root: Value) -> None:
+    """backward()처럼 중간 노드의 기울기를 0으로 만들고 ∂L/∂L = 1을 넣습니다."""
+    for node in order:
+        if node._op is not None:
+            node.grad = 0.0
+    root.grad += 1.0
+
+
+def _perform(node: Value, index: int, total: int, names: dict, received: dict, seeded: bool) -> Step:
+    """노드 하나의 몫을 실행합니다: 부모마다 ∂L/∂부모 += ∂L/∂노드 × ∂노드/∂부모."""
+    upstream = node.grad
+    if upstream - upstream:
+        raise OverflowError(
+            f"기울기가 float 범위를 넘었습니다. 노드: {names[node]}, 기울기: {upstream!r}. "
+            "입력이나 학습률의 크기를 줄이세요."
+        )
+    op, shares = node._op, []
+    if op is not None:
+        for parent, local in zip(node._parents, op.local_grads(node)):
+            before = parent.grad
+            parent.grad += upstream * local  # backward()와 같은 식이라 결과가 비트 단위로 같습니다.
+            received[parent] = received.get(parent, 0) + 1
+            shares.append(Share(parent, names[parent], local, upstream * local, before, parent.grad, received[parent]))
+    root_name = names[next(reversed(names))]
+    return Step(node, names[node], op, index, total, upstream, tuple(shares), root_name,
+                _formula(node, names), _rule(node, names) if op is not None else "", seeded)
+
+
+def backward_steps(root: Value) -> Iterator[Step]:
+    """역전파를 노드 하나씩 실행하면서 단계마다 `Step`을 내놓습니다.
+
+    `root.backward()`와 똑같이 중간 노드의 기울기를 0으로 만들고 ∂L/∂L = 1을 더한 뒤,
+    위상 정렬의 역순으로 노드를 하나씩 처리합니다. 단계는 꺼낼 때 실행되므로, 모두 꺼내면
+    기울기가 `backward()`의 결과와 같습니다. 잎 노드의 기울기는 backward()처럼 더해집니다.
+
+    Args:
+        root: 역전파를 시작할 Value (보통 손실).
+
+    Returns:
+        Step을 하나씩 내놓는 반복자. 단계 수는 그래프의 노드 수와 같습니다.
+
+    Raises:
+        TypeError: root가 Value가 아닐 때.
+        OverflowError, ZeroDivisionError, ValueError: backward()와 같은 경우에, 꺼내는 도중에.
+
+    Example:
+        >>> a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+        >>> steps = list(backward_steps(a * b))
+        >>> a.grad, len(steps)
+        (-3.0, 3)
+    """
+    order = topological_order(root)
+    return _iterate(order, root)
+
+
+def _iterate(order: list[Value], root: Value) -> Iterator[Step]:
+    names, received, total = _names(order, root), {}, len(order)
+    for index, node in enumerate(reversed(order), start=1):
+        if index == 1:
+            _seed(order, root)
+        yield _perform(node, index, total, names, received, index == 1)
+
+
+# ---------------------------------------------------------------- 전체 설명
+
+
+def forward_text(root: Value) -> str:
+    """순전파 값을 위상 정렬 순서로 적은 글을 돌려줍니다.
+
+    Args:
+        root: 그래프의 뿌리 Value.
+
+    Returns:
+        노드마다 `이름 = 식 = 값` 한 줄씩인 한국어 글.
+
+    Raises:
+        TypeError: root가 Value가 아닐 때.
+    """
+    order = topological_order(root)
+    names = _names(order, root)
+    lines = ["순전파 (위상 정렬 순서):"]
+    for index, node in enumerate(order, start=1):
+        if node._op is None:
+            lines.append(f"  {index}. {names[node]} = {_num(node.data)}   (잎 노드)")
+        else:
+            lines.append(f"  {index}. {names[node]} = {_formula(node, names)} = {_num(node.data)}")
+    return "\n".join(lines)
+
+
+def grads_text(root: Value, leaves_only: bool = False) -> str:
+    """지금 기울기를 `∂L/∂이름 = 값` 한 줄씩 적은 글을 돌려줍니다 (위상 정렬 순서)."""
+    order = topological_order(root)
+    names = _names(order, root)
+    L = names[root]
+    return "\n".join(
+        f"  ∂{L}/∂{names[n]} = {_num(n.grad)}" for n in order if not leaves_only or n._op is None
+    )
+
+
+def explain(root: Value) -> str:
+    """역전파 전체를 한국어로 설명한 글을 돌려줍니다 (출력하지 않습니다).
+
+    순전파 값, 역전파의 모든 단계, 잎 노드의 최종 기울기, 위상 정렬을 쓰는 이유를 차례로
+    적습니다. 설명을 만드는 동안 바뀐 기울기는 끝나면 원래 값으로 되돌립니다.
+
+    Args:
+        root: 설명할 그래프의 뿌리 Value (보통 손실).
+
+    Returns:
+        여러 줄의 한국어 설명.
+
+    Raises:
+        TypeError: root가 Value가 아닐 때.
+        OverflowError, ZeroDivisionError, ValueError: backward()가 같은 오류를 낼 때.
+
+    Example:
+        >>> x = Value(3.0, label="x")
+        >>> print(explain(x * x))  # doctest: +SKIP
+    """
+    order = topological_order(root)
+    saved = [node.grad for node in order]
+    try:
+        parts = [forward_text(root), "역전파 (위상 정렬의 역순):"]
+        parts.extend(str(step) for step in _iterate(order, root))
+        parts.append("잎 노드의 최종 기울기:\n" + grads_text(root, leaves_only=True))
+    finally:
+        for node, grad in zip(order, saved):
+            node.grad = grad
+    parts.append(WHY_TOPOLOGICAL)
+    return "\n\n".join(parts)
+
+
+
+# ---------------------------------------------------------------- 대화형 단계 실행
+
+_ALIASES = {
+    "n": "next", "next": "next", "다음": "next",
+    "b": "back", "back": "back", "이전": "back",
+    "r": "run", "run": "run", "끝까지": "run",
+    "j": "jump", "jump": "jump", "이동": "jump",
+    "s": "state", "state": "state", "상태": "state",
+    "g": "graph", "graph": "graph", "그림": "graph",
+    "h": "help", "help": "help", "도움말": "help", "?": "help",
+    "q": "quit", "quit": "quit", "exit": "quit", "종료": "quit",
+}
+
+HELP_TEXT = """명령 (한국어나 영어로 입력합니다):
+  Enter, n, next, 다음             다음 역전파 단계를 실행합니다.
+  b, back, 이전                    마지막 단계를 되돌립니다. 기울기도 그 전 값으로 돌아갑니다.
+  r, run, 끝까지                   남은 단계를 모두 실행합니다.
+  j 이름, jump 이름, 이동 이름     그 이름의 노드를 처리하는 단계까지 가거나 돌아갑니다.
+  s, state, 상태                   지금 모든 노드의 기울기를 보여 줍니다.
+  g 파일, graph 파일, 그림 파일    지금 상태의 계산 그래프를 파일(.svg, .dot, .gv)로 그립니다.
+  h, help, 도움말                  이 도움말을 보여 줍니다.
+  q, quit, 종료                    끝냅니다."""
+
+
+class Stepper:
+    """역전파를 한 단계씩 앞뒤로 움직이며 보는 도구입니다 (REPL과 명령줄의 step 명령).
+
+    `next()`는 `backward()`와 같은 방식으로 그래프의 기울기를 바꾸고, `back()`은 그 변화를
+    정확히 되돌립니다. 출력하지 않고 글이나 Step을 돌려줍니다. `command(line)`은 입력 한 줄을
+    처리한 결과 글을 돌려주고, 종료 명령이 오면 `quit_requested`를 True로 만듭니다.
+
+    Args:
+        root: 역전파를 시작할 Value (보통 손실).
+
+    Raises:
+        TypeError: root가 Value가 아닐 때.
+
+    Example:
+        >>> a = Value(2.0, label="a")
+        >>> stepper = Stepper(a * a)
+        >>> stepper.run()[-1].name, a.grad
+        ('a', 4.0)
+    """
+
+    def __init__(self, root: Value) -> None:
+        self.root = root
+        self._order = topological_order(root)
+        self._names = _names(self._order, root)
+        self._done: list[Step] = []
+        self._initial: list[float] = []
+        self._received: dict[Value, int] = {}
+        self.quit_requested = False
+
+    @property
+    def position(self) -> int:
+        """지금까지 실행한 단계 수입니다 (0부터 total까지)."""
+        return len(self._done)
+
+    @property
+    def total(self) -> int:
+        """전체 단계 수, 곧 그래프의 노드 수입니다."""
+        return len(self._order)
+
+    @property
+    def current(self) -> Step | None:
+        """마지막으로 실행한 단계입니다. 아직 없으면 None입니다."""
+        return self._done[-1] if self._done else None
+
+    def next(self) -> Step | None:
+        """다음 단계를 실행하고 그 Step을 돌려줍니다. 이미 끝났으면 None입니다."""
+        if self.position == self.total:
+            return None
+        first = not self._done
+        if first:
+            self._initial = [node.grad for node in self._order]
+            _seed(self._order, self.root)
+        node = self._order[self.total - 1 - self.position]
+        try:
+            step = _perform(node, self.position + 1, self.total, self._names, self._received, first)
+        except (OverflowError, ZeroDivisionError, ValueError):
+            if first:
+                self._restore_initial()
+            raise
+        self._done.append(step)
+        return step
+
+    def back(self) -> Step | None:
+        """마지막 단계를 되돌리고 그 Step을 돌려줍니다. 기울기는 그 단계 전 값과 같아집니다."""
+        if not self._done:
+            return None
+        step = self._done.pop()
+        for share in reversed(step.shares):
+            share.parent.grad = share.grad_before
+            self._received[share.parent] -= 1
+        if not self._done:
+            self._restore_initial()
+        return step
+
+    def _restore_initial(self) -> None:
+        for node, grad in zip(self._order, self._initial):
+            node.grad = grad
+
+    def run(self) -> list[Step]:
+        """남은 단계를 모두 실행하고 실행한 Step 목록을 돌려줍니다."""
+        steps = []
+        while self.position < self.total:
+            steps.append(self.next())
+        return steps
+
+    def jump(self, name: str) -> list[Step]:
+        """이름이 `name`인 노드의 단계가 마지막으로 실행된 상태가 되게 앞이나 뒤로 움직입니다.
+
+        Args:
+            name: 노드 이름 (label이나 node_names가 붙인 이름).
+
+        Returns:
+            새로 실행한 Step 목록. 뒤로 돌아갔으면 빈 목록입니다.
+
+        Raises:
+            ValueError: 그런 이름의 노드가 없을 때.
+        """
+        targets = [i for i, node in enumerate(reversed(self._order), start=1) if self._names[node] == name]
+        if not targets:
+            known = ", ".join(self._names.values())
+            raise ValueError(f"그런 이름의 노드가 없습니다: {name!r}. 있는 이름: {known}")
+        steps = []
+        while self.position < targets[0]:
+            steps.append(self.next())
+        while self.position > targets[0]:
+            self.back()
+        return steps
+
+    def graph(self, path: str) -> str:
+        """지금 상태의 계산 그래프를 파일로 그리고 경로를 돌려줍니다.
+
+        지금 단계의 노드와 그 부모를 강조합니다. 확장자가 .svg이면 SVG, .dot이나 .gv이면
+        DOT 원문을 씁니다. graphviz가 필요합니다 (micrograd_ko.viz).
+
+        Args:
+            path: 저장할 파일 경로.
+
+        Returns:
+            저장한 경로.
+
+        Raises:
+            ValueError: 확장자가 .svg, .dot, .gv가 아닐 때.
+        """
+        from micrograd_ko import viz  # graphviz가 없어도 설명기는 쓸 수 있게 늦게 가져옵니다.
+
+        path = str(path)
+        step = self.current
+        highlight = [step.node, *step.parents] if step is not None else []
+        if path.endswith(".svg"):
+            text = viz.to_svg(self.root, highlight=highlight)
+        elif path.endswith((".dot", ".gv")):
+            text = viz.draw_dot(self.root, highlight=highlight).source
+        else:
+            raise ValueError(f"그림 파일의 확장자는 .svg, .dot, .gv 중 하나여야 합니다. 받은 값: {path!r}")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+        return path
+
+    def help(self) -> str:
+        """명령 목록을 한국어로 돌려줍니다."""
+        return HELP_TEXT
+
+    def intro(self) -> str:
+        """시작할 때 보여 줄 글: 순전파 값과 사용법 한 줄입니다."""
+        return f"{forward_text(self.root)}\n\n역전파 {self.total}단계를 시작합니다. Enter를 누르면 한 단계씩 진행합니다. 명령 목록: h"
+
+    def command(self, line: str) -> str:
+        """입력 한 줄을 명령으로 처리하고 보여 줄 글을 돌려줍니다. 빈 줄은 next입니다.
+
+        Args:
+            line: 사용자가 입력한 한 줄 (예: "n", "j w1", "g out.svg").
+
+        Returns:
+            보여 줄 한국어 글. 오류도 예외 대신 글로 돌려줍니다.
+        """
+        words = line.strip().split(maxsplit=1)
+        name = _ALIASES.get(words[0].lower()) if words else "next"
+        argument = words[1].strip() if len(words) > 1 else ""
+        if name is None:
+            return f"알 수 없는 명령입니다: {words[0]!r}. h를 입력하면 명령 목록이 나옵니다."
+        try:
+            return getattr(self, f"_command_{name}")(argument)
+        except (ValueError, TypeError, OverflowError, ZeroDivisionError, OSError, ImportError) as error:
+            return f"오류: {error}"
+
+    def _command_next(self, argument: str) -> str:
+        step = self.next()
+        return str(step) if step is not None else self._finished_text()
+
+    def _command_back(self, argument: str) -> str:
+        step = self.back()
+        if step is None:
+            return "되돌릴 단계가 없습니다. 아직 역전파를 시작하지 않았습니다."
+        restored = "\n".join(f"  ∂{step.root_name}/∂{s.name} = {_num(s.grad_before)}" for s in step.shares)
+        text = f"단계 {step.index}/{step.total}({step.name})을 되돌렸습니다."
+        return text + ("\n되돌린 기울기:\n" + restored if restored else "")
+
+    def _command_run(self, argument: str) -> str:
+        steps = self.run()
+        return "\n\n".join([str(step) for step in steps] + [self._finished_text()])
+
+    def _command_jump(self, argument: str) -> str:
+        if not argument:
+            return "이동할 노드의 이름이 필요합니다. 예: j w1"
+        steps = self.jump(argument)
+        if steps:
+            return "\n\n".join(str(step) for step in steps)
+        return f"단계 {self.position}/{self.total}로 돌아왔습니다.\n" + (str(self.current) if self.current else "")
+
+    def _command_state(self, argument: str) -> str:
+        return f"단계 {self.position}/{self.total}의 기울기:\n" + grads_text(self.root)
+
+    def _command_graph(self, argument: str) -> str:
+        if not argument:
+            return "저장할 파일 이름이 필요합니다. 예: g 그래프.svg"
+        return f"그래프를 저장했습니다: {self.graph(argument)}"
+
+    def _command_help(self, argument: str) -> str:
+        return self.help()
+
+    def _command_quit(self, argument: str) -> str:
+        self.quit_requested = True
+        return "종료합니다."
+
+    def _finished_text(self) -> str:
+        return "역전파가 끝났습니다. 잎 노드의 최종 기울기:\n" + grads_text(self.root, leaves_only=True)
