@@ -1,0 +1,176 @@
+"""명령줄 도구: 기본 작업(학습), graph, explain, step.
+
+`python -m micrograd_ko`만 입력하면 내장 유방암 데이터로 강의의 Keras 예제를 학습합니다.
+이 모듈만 인자를 해석하고 터미널을 읽습니다.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence, TextIO
+
+from micrograd_ko import pipeline
+
+__all__ = ["main", "build_parser"]
+
+COMMANDS = ("train", "graph", "explain", "step")
+
+
+class KoreanArgumentParser(argparse.ArgumentParser):
+    """도움말과 오류를 한국어로 보여 주는 ArgumentParser입니다."""
+
+    _TRANSLATIONS = (
+        ("the following arguments are required: ", "다음 인자가 필요합니다: "),
+        ("unrecognized arguments: ", "알 수 없는 인자입니다: "),
+        ("invalid choice: ", "허용되지 않는 값입니다: "),
+        ("(choose from ", "(가능한 값: "),
+        ("invalid int value: ", "정수가 아닙니다: "),
+        ("invalid float value: ", "실수가 아닙니다: "),
+        ("expected one argument", "값 하나가 필요합니다"),
+        ("expected at least one argument", "값이 하나 이상 필요합니다"),
+        ("argument ", "인자 "),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _KoreanHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "위치 인자"
+        self._optionals.title = "옵션"
+        self.add_argument("-h", "--help", action="help", help="이 도움말을 보여 주고 끝냅니다.")
+
+    def error(self, message: str) -> None:
+        for english, korean in self._TRANSLATIONS:
+            message = message.replace(english, korean)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 오류: {message}\n'{self.prog} --help'로 사용법을 보세요.\n")
+
+
+class _KoreanHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="사용법: ")
+
+
+def _add_expression_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expression", metavar="EXPR", help='식. 예: "tanh(w1*x1 + w2*x2 + b)"')
+    parser.add_argument("--set", nargs="+", default=[], metavar="이름=값",
+                        help="변수 값. 예: --set x1=2 x2=0 w1=-3")
+
+
+def _add_train_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dataset", choices=sorted(pipeline.DATASETS), default="breast_cancer",
+                        help="데이터 세트 (기본값: breast_cancer). random은 강의의 무작위 데이터입니다.")
+    parser.add_argument("--epochs", type=int, default=10, help="에폭 수: 전체 데이터를 몇 번 볼지 (기본값: 10).")
+    parser.add_argument("--batch-size", type=int, default=32, help="배치 크기 (기본값: 32).")
+    parser.add_argument("--seed", type=int, default=42, help="데이터 분할과 가중치 초기화의 시드 (기본값: 42).")
+    parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam", help="옵티마이저 (기본값: adam).")
+    parser.add_argument("--lr", type=float, default=None,
+                        help="학습률 (기본값: adam 0.001, sgd 0.01, moons와 iris는 0.01).")
+    parser.add_argument("--verbose", type=int, choices=[0, 1, 2], default=2,
+                        help="학습 중 출력: 0 없음, 1 진행 막대, 2 에폭마다 한 줄 (기본값: 2).")
+
+
+def build_parser() -> KoreanArgumentParser:
+    """모든 하위 명령을 가진 인자 해석기를 만듭니다."""
+    parser = KoreanArgumentParser(
+        prog="python -m micrograd_ko",
+        description="micrograd_ko: 한국어로 배우는 역전파.\n"
+        "하위 명령 없이 실행하면 내장 유방암 데이터로 신경망을 학습합니다 (train과 같습니다).",
+    )
+    sub = parser.add_subparsers(dest="command", title="하위 명령", metavar="{train,graph,explain,step}",
+                                parser_class=KoreanArgumentParser)
+
+    train = sub.add_parser("train", help="데이터로 신경망을 학습합니다 (기본 작업).")
+    _add_train_arguments(train)
+
+    graph = sub.add_parser("graph", help="식의 계산 그래프를 그림 파일로 저장합니다.")
+    _add_expression_arguments(graph)
+    graph.add_argument("-o", "--output", default="graph.svg", help="저장할 파일 (기본값: graph.svg).")
+    graph.add_argument("--format", choices=["svg", "png", "pdf"], help="그림 형식 (기본값: 파일 확장자).")
+    graph.add_argument("--no-backward", action="store_true", help="역전파를 하지 않고 순전파 값만 그립니다.")
+    graph.add_argument("--fold", choices=["neuron", "layer"], help="뉴런이나 층을 상자 하나로 접습니다.")
+    graph.add_argument("--local-grads", action="store_true", help="간선마다 국소 미분 ∂out/∂in을 적습니다.")
+    graph.add_argument("--rankdir", choices=["LR", "TB"], default="LR", help="그리는 방향 (기본값: LR).")
+
+    explain = sub.add_parser("explain", help="역전파를 한 단계씩 한국어로 설명합니다.")
+    _add_expression_arguments(explain)
+
+    step = sub.add_parser("step", help="Enter를 누를 때마다 역전파를 한 단계씩 진행합니다.")
+    _add_expression_arguments(step)
+    step.add_argument("--html", metavar="파일", help="단계별 HTML 뷰어를 이 파일로 저장하고 끝냅니다.")
+    return parser
+
+
+def _build_expression(args: argparse.Namespace):
+    from micrograd_ko import expr
+
+    values = expr.parse_assignments(args.set)
+    return expr.parse(args.expression, **values)
+
+
+def _run_graph(args: argparse.Namespace, out: TextIO) -> int:
+    from micrograd_ko import viz
+
+    root = _build_expression(args)
+    if not args.no_backward:
+        root.backward()
+    digraph = viz.draw_dot(root, rankdir=args.rankdir, show_local_grads=args.local_grads, fold=args.fold)
+    path = viz.render(digraph, args.output, format=args.format)
+    print(f"그래프를 저장했습니다: {path}", file=out)
+    return 0
+
+
+def _run_explain(args: argparse.Namespace, out: TextIO) -> int:
+    from micrograd_ko import explain
+
+    print(explain.explain(_build_expression(args)), file=out)
+    return 0
+
+
+def _run_step(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from micrograd_ko import explain
+
+    root = _build_expression(args)
+    if args.html:
+        from micrograd_ko import viz
+
+        path = viz.backward_html(root, args.html)
+        print(f"HTML 뷰어를 저장했습니다: {path}. 브라우저로 여세요.", file=out)
+        return 0
+    stepper = explain.Stepper(root)
+    print(stepper.intro(), file=out)
+    for line in stdin:
+        print(stepper.command(line), file=out)
+        if stepper.finished_session:
+            break
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    """명령줄 인자를 해석해서 해당 작업을 실행하고 종료 코드를 돌려줍니다."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = out or sys.stdout
+    stdin = stdin or sys.stdin
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv = ["train", *argv]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "graph":
+            return _run_graph(args, out)
+        if args.command == "explain":
+            return _run_explain(args, out)
+        if args.command == "step":
+            return _run_step(args, out, stdin)
+        return pipeline.run(
+            dataset=args.dataset, epochs=args.epochs, batch_size=args.batch_size, seed=args.seed,
+            optimizer=args.optimizer, lr=args.lr, verbose=args.verbose, out=out,
+        ).exit_code
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError, FileNotFoundError, RuntimeError) as error:
+        # 라이브러리가 낸 한국어 오류는 traceback 없이 보여 줍니다.
+        print(f"오류: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n중단했습니다.", file=sys.stderr)
+        return 130

@@ -1,0 +1,60 @@
+"""README.md와 README.ko.md의 첫 예제가 보여 준 출력 그대로 실행되는지 검사합니다."""
+
+import contextlib
+import io
+import pathlib
+import re
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+READMES = ["README.md", "README.ko.md"]
+
+
+def code_blocks(text: str, language: str) -> list[str]:
+    """언어 표시가 `language`인 코드 블록의 내용을 순서대로 돌려줍니다 ("" = 표시 없음)."""
+    blocks, current, current_language = [], None, None
+    for line in text.splitlines(keepends=True):
+        if line.startswith("```"):
+            if current is None:
+                current, current_language = [], line[3:].strip()
+            else:
+                if current_language == language:
+                    blocks.append("".join(current))
+                current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+@pytest.mark.parametrize("name", READMES)
+def test_readme_first_example_prints_shown_output(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    example = code_blocks(text, "python")[0]
+    shown = code_blocks(text, "")[0]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        exec(compile(example, name, "exec"), {})
+    assert buffer.getvalue() == shown
+
+
+@pytest.mark.parametrize("name", READMES)
+def test_readme_keras_example_runs(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    example = next(block for block in code_blocks(text, "python") if "keras.Sequential" in block)
+    namespace: dict = {}
+    exec(compile(example, name, "exec"), namespace)
+    assert 0.0 <= namespace["accuracy"] <= 1.0
+
+
+def test_readmes_share_commands():
+    korean, english = (code_blocks((ROOT / n).read_text(encoding="utf-8"), "bash") for n in ("README.ko.md", "README.md"))
+    strip = lambda blocks: [re.sub(r"#.*", "", b).split() for b in blocks]  # noqa: E731
+    assert strip(korean) == strip(english)
+
+
+def test_ci_runs_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = 'pip install -e ".[render,dev]" && python -m pytest'
+    assert command in readme
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
