@@ -43,6 +43,10 @@ def _rows(y, what: str) -> list[list]:
         raise ValueError(f"{what}가 빈 배치입니다. 받은 값: {y!r}. 샘플을 하나 이상 넣으세요.")
     if all(_is_scalar(e) for e in y):
         return [[e] for e in y]
+    for i, e in enumerate(y):
+        if isinstance(e, str) or not (_is_scalar(e) or hasattr(e, "__len__")):
+            raise TypeError(
+                f"{what}의 원소는 숫자, Value 또는 목록이어야 합니다. {what}[{i}]의 값: {e!r} (자료형 {type(e).__name__}).")
     rows = [_vector(r, f"{what}[{i}]") for i, r in enumerate(y)]
     width = len(rows[0])
     for i, row in enumerate(rows):
@@ -59,7 +63,8 @@ def _vector(y, what: str) -> list:
         raise ValueError(f"{what}가 비어 있습니다. 원소를 하나 이상 넣으세요.")
     for i, e in enumerate(y):
         if not _is_scalar(e):
-            raise TypeError(f"{what}의 원소는 숫자나 Value여야 합니다. {what}[{i}]의 값: {e!r}. 목록을 두 겹까지만 쓰세요.")
+            hint = "목록은 두 겹(배치 × 출력)까지만 쓰세요." if hasattr(e, "__len__") else "숫자를 넣으세요."
+            raise TypeError(f"{what}의 원소는 숫자나 Value여야 합니다. {what}[{i}]의 값: {e!r}. {hint}")
     return list(y)
 
 
