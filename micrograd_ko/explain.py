@@ -350,7 +350,7 @@ HELP_TEXT = """명령 (한국어나 영어로 입력합니다):
   r, run, 끝까지                   남은 단계를 모두 실행합니다.
   j 이름, jump 이름, 이동 이름     그 이름의 노드를 처리하는 단계까지 가거나 돌아갑니다.
   s, state, 상태                   지금 모든 노드의 기울기를 보여 줍니다.
-  g 파일, graph 파일, 그림 파일    지금 상태의 계산 그래프를 파일(.svg, .dot, .gv)로 그립니다.
+  g 파일, graph 파일, 그림 파일    지금 상태의 계산 그래프를 파일(.svg, .png, .pdf, .dot)로 그립니다.
   h, help, 도움말                  이 도움말을 보여 줍니다.
   q, quit, 종료                    끝냅니다."""
 
@@ -466,8 +466,9 @@ class Stepper:
     def graph(self, path: str) -> str:
         """지금 상태의 계산 그래프를 파일로 그리고 경로를 돌려줍니다.
 
-        지금 단계의 노드와 그 부모를 강조합니다. 확장자가 .svg이면 SVG, .dot이나 .gv이면
-        DOT 원문을 씁니다. graphviz가 필요합니다 (micrograd_ko.viz).
+        지금 단계의 노드와 그 부모를 빨간 테두리로 강조합니다. .svg, .png, .pdf는
+        `micrograd_ko.viz.render`로 그리고, .dot이나 .gv이면 DOT 원문을 씁니다. 그림에도
+        설명과 같은 이름이 보이도록 label이 없는 노드에 잠시 이름을 붙였다가 되돌립니다.
 
         Args:
             path: 저장할 파일 경로.
@@ -476,22 +477,28 @@ class Stepper:
             저장한 경로.
 
         Raises:
-            ValueError: 확장자가 .svg, .dot, .gv가 아닐 때.
+            ValueError: 확장자를 알 수 없을 때.
+            FileNotFoundError: 저장할 폴더가 없을 때.
+            RenderError: Graphviz 렌더러가 없을 때 (.dot, .gv는 렌더러 없이 됩니다).
         """
         from micrograd_ko import viz  # graphviz가 없어도 설명기는 쓸 수 있게 늦게 가져옵니다.
 
         path = str(path)
         step = self.current
         highlight = [step.node, *step.parents] if step is not None else []
-        if path.endswith(".svg"):
-            text = viz.to_svg(self.root, highlight=highlight)
-        elif path.endswith((".dot", ".gv")):
-            text = viz.draw_dot(self.root, highlight=highlight).source
-        else:
-            raise ValueError(f"그림 파일의 확장자는 .svg, .dot, .gv 중 하나여야 합니다. 받은 값: {path!r}")
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(text)
-        return path
+        labels = [node.label for node in self._order]
+        try:
+            for node in self._order:
+                node.label = self._names[node]
+            if path.endswith((".dot", ".gv")):
+                source = viz.draw_dot(self.root, highlight=highlight).source
+                with open(path, "w", encoding="utf-8") as file:
+                    file.write(source)
+                return path
+            return str(viz.render(self.root, path, highlight=highlight))
+        finally:
+            for node, label in zip(self._order, labels):
+                node.label = label
 
     def help(self) -> str:
         """명령 목록을 한국어로 돌려줍니다."""
@@ -517,7 +524,8 @@ class Stepper:
             return f"알 수 없는 명령입니다: {words[0]!r}. h를 입력하면 명령 목록이 나옵니다."
         try:
             return getattr(self, f"_command_{name}")(argument)
-        except (ValueError, TypeError, OverflowError, ZeroDivisionError, OSError, ImportError) as error:
+        except (ValueError, TypeError, OverflowError, ZeroDivisionError, OSError, ImportError, RuntimeError) as error:
+            # RuntimeError에는 viz.RenderError(렌더러 없음)가 들어 있습니다.
             return f"오류: {error}"
 
     def _command_next(self, argument: str) -> str:
@@ -529,7 +537,7 @@ class Stepper:
         if step is None:
             return "되돌릴 단계가 없습니다. 아직 역전파를 시작하지 않았습니다."
         restored = "\n".join(f"  ∂{step.root_name}/∂{s.name} = {_num(s.grad_before)}" for s in step.shares)
-        text = f"단계 {step.index}/{step.total}({step.name})을 되돌렸습니다."
+        text = f"되돌린 단계: {step.index}/{step.total} ({step.name}). 지금 위치: 단계 {self.position}/{self.total}."
         return text + ("\n되돌린 기울기:\n" + restored if restored else "")
 
     def _command_run(self, argument: str) -> str:
