@@ -39,7 +39,7 @@ __all__ = ["Sequential", "History", "Input", "layers", "optimizers", "losses", "
 class Sequential(TrainingMixin, Module):
     """층을 차례로 쌓은 모델입니다 (Keras의 `Sequential`).
 
-    학습 메서드(`compile`, `fit`, `evaluate`, `predict`)는 `keras_training.TrainingMixin`에 있습니다.
+    `fit`은 `keras_training`에, `compile`, `evaluate`, `predict`는 `keras_evaluation`에 있습니다.
 
     Args:
         layers: `Dense` 층의 목록. 맨 앞에 `Input(shape=(n,))`을 둘 수 있습니다.
@@ -88,6 +88,7 @@ class Sequential(TrainingMixin, Module):
         if not self.layers and self.input_dim is None:
             self.input_dim = layer.input_dim
         self.layers.append(layer)
+        self._updater = None  # 새 층의 매개변수도 옵티마이저에 묶도록 다음 fit에서 다시 묶습니다.
         if self.input_dim is not None:
             self.build(self.input_dim)
 
@@ -131,6 +132,34 @@ class Sequential(TrainingMixin, Module):
         """매개변수를 ("dense.neurons.0.w.3", Value) 꼴의 쌍으로 층 순서대로 돌려줍니다."""
         return [(f"{layer.name}.{name}", p) for layer in self.layers for name, p in layer.named_parameters()]
 
+    def save(self, path) -> None:
+        """매개변수를 JSON 파일로 저장합니다 (`micrograd_ko.serialize.save`). `save_weights`도 같습니다.
+
+        Raises:
+            ValueError: 아직 가중치를 만들지 않았을 때.
+        """
+        self._require_built("save")
+        super().save(path)
+
+    def load(self, path) -> None:
+        """JSON 파일에서 매개변수를 불러옵니다. 층 구성이 같은 모델이어야 합니다. `load_weights`도 같습니다.
+
+        Raises:
+            ValueError: 아직 가중치를 만들지 않았거나 파일의 구조가 다를 때.
+        """
+        self._require_built("load")
+        super().load(path)
+
+    save_weights = save
+    load_weights = load
+
+    def _require_built(self, method: str) -> None:
+        if not self.built:
+            raise ValueError(
+                f"모델의 가중치를 아직 만들지 않았습니다. 호출한 메서드: {method}(). "
+                "첫 층에 input_shape=(특성 수,)를 쓰거나 fit()이나 predict()를 먼저 부르세요."
+            )
+
     def count_params(self) -> int:
         """매개변수의 개수를 돌려줍니다 (편향이 없는 층은 가중치만 셉니다)."""
         return sum(layer.count_params() for layer in self.layers)
@@ -141,11 +170,7 @@ class Sequential(TrainingMixin, Module):
         Raises:
             ValueError: 아직 입력 크기를 몰라서 가중치를 만들지 않았을 때.
         """
-        if not self.built:
-            raise ValueError(
-                "모델을 아직 만들지 않아서 요약할 수 없습니다. 첫 층에 input_shape=(특성 수,)를 쓰거나 "
-                "fit()이나 predict()를 먼저 부르세요."
-            )
+        self._require_built("summary")
         rows = [(f"{layer.name} (Dense)", f"(None, {layer.units})", f"{layer.count_params():,}") for layer in self.layers]
         total = self.count_params()
         return summary_table(self.name, rows, total, total)
