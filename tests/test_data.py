@@ -65,19 +65,19 @@ def test_split_same_seed_gives_same_split():
     assert first == second
 
 
-def test_split_different_seed_gives_different_split():
+def test_split_different_seed_differs():
     X, y = numbered_data(100)
     assert train_test_split(X, y, random_state=1)[3] != train_test_split(X, y, random_state=2)[3]
 
 
-def test_split_without_shuffle_takes_tail_as_test():
+def test_split_without_shuffle_keeps_order():
     X, y = numbered_data(10)
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, shuffle=False)
     assert y_train == [0, 1, 2, 3, 4, 5, 6]
     assert y_test == [7, 8, 9]
 
 
-def test_split_does_not_touch_global_random_state():
+def test_global_random_state_untouched():
     random.seed(123)
     state = random.getstate()
     X, y = numbered_data(20)
@@ -129,7 +129,7 @@ def test_split_accepts_one_dimensional_x():
         ([[1.0], 2.0], [0, 1], {}, ValueError),  # 행과 숫자가 섞임
     ],
 )
-def test_split_bad_input_raises_korean_error(X, y, kwargs, error):
+def test_split_bad_input_raises(X, y, kwargs, error):
     with pytest.raises(error) as info:
         train_test_split(X, y, **kwargs)
     message = str(info.value)
@@ -194,7 +194,7 @@ def test_scaler_matches_numpy_population_std():
         assert math.isclose(ours, float(theirs), rel_tol=REL_TOL)
 
 
-def test_scaler_constant_column_of_inexact_float_is_zero():
+def test_scaler_constant_column_gives_zero():
     scaler = StandardScaler().fit([[0.1], [0.1], [0.1]])
     assert scaler.scale_ == [1.0]
     assert scaler.transform([[0.1]]) == [[0.0]]
@@ -226,7 +226,7 @@ def test_batches_sizes_and_order_without_shuffle():
     assert result[2][0] == [[4.0, 8.0]]
 
 
-def test_batches_shuffle_covers_every_sample_once():
+def test_batches_shuffle_covers_all_samples():
     X, y = numbered_data(23)
     seen = [label for _, yb in batches(X, y, 5, shuffle=True, rng=0) for label in yb]
     assert sorted(seen) == y
@@ -238,7 +238,7 @@ def test_batches_integer_seed_repeats_order():
     assert list(batches(X, y, 7, shuffle=True, rng=5)) == list(batches(X, y, 7, shuffle=True, rng=5))
 
 
-def test_batches_shared_rng_changes_order_each_epoch():
+def test_batches_shared_rng_reshuffles():
     X, y = numbered_data(30)
     rng = random.Random(0)
     first = [yb for _, yb in batches(X, y, 30, shuffle=True, rng=rng)]
@@ -247,12 +247,12 @@ def test_batches_shared_rng_changes_order_each_epoch():
 
 
 @pytest.mark.parametrize(("batch_size", "error"), [(0, ValueError), (-1, ValueError), (1.5, TypeError), (True, TypeError)])
-def test_batches_bad_batch_size_raises_on_call(batch_size, error):
+def test_batches_bad_batch_size_raises(batch_size, error):
     with pytest.raises(error, match="batch_size"):
         batches([[1.0]], [0], batch_size)
 
 
-def test_batches_mismatched_lengths_raise_on_call():
+def test_batches_mismatched_lengths_raise():
     with pytest.raises(ValueError, match="샘플 수"):
         batches([[1.0], [2.0]], [0], 1)
 
@@ -268,7 +268,7 @@ def test_moons_shapes_and_label_counts():
     assert y.count(1) == 51
 
 
-def test_moons_without_noise_lie_on_half_circles():
+def test_moons_noiseless_lie_on_circles():
     X, y = make_moons(40, noise=0.0, random_state=0)
     for (a, b), label in zip(X, y):
         if label == 0:
@@ -294,7 +294,7 @@ def test_blobs_splits_samples_across_centers():
     assert all(len(row) == 4 for row in X)
 
 
-def test_blobs_zero_std_puts_points_on_centers():
+def test_blobs_zero_std_hits_centers():
     centers = [[0.0, 1.0], [5.0, -5.0]]
     X, y = make_blobs(6, centers=centers, cluster_std=0.0, random_state=0)
     for row, label in zip(X, y):
@@ -321,7 +321,7 @@ def test_random_matches_lesson_shapes_and_ranges():
     assert set(y) == {0, 1}
 
 
-def test_random_features_are_uniform_on_average():
+def test_random_features_average_half():
     X, y = make_random(2000, 10, random_state=0)
     mean = math.fsum(x for row in X for x in row) / 20000
     assert abs(mean - 0.5) < 0.02  # 균등 분포 평균의 표준 오차는 약 0.002입니다.
@@ -362,7 +362,7 @@ def test_iris_shape_and_class_counts():
 
 
 @pytest.mark.parametrize(("loader", "filename"), [(load_breast_cancer, "breast_cancer.csv"), (load_iris, "iris.csv")])
-def test_loader_first_and_last_rows_match_csv(loader, filename):
+def test_loader_rows_match_csv(loader, filename):
     rows = read_package_csv(filename)
     ds = loader()
     assert ds.feature_names == rows[0][:-1]
