@@ -70,29 +70,29 @@ class EvaluationMixin:
 
     # ---------------------------------------------------------------- 데이터 준비
 
-    def _rows_for_model(self, x, what: str) -> list[list[float]]:
+    def _rows_for_model(self, x, data_name: str) -> list[list[float]]:
         """X를 float 행으로 바꾸고, 입력 크기를 모르면 여기서 모델을 만듭니다 (Keras처럼)."""
         if not self.layers:
             raise ValueError("모델에 층이 없습니다. model.add(layers.Dense(...))로 층을 하나 이상 넣으세요.")
-        rows = to_rows(x, what)
+        rows = to_rows(x, data_name)
         n_features = len(rows[0])
         if self.input_dim is None:
             self.build(n_features)
         if n_features != self.input_dim:
             raise ValueError(
-                f"{what}의 특성 수가 모델의 입력 크기와 다릅니다. {what}: {n_features}개, "
+                f"{data_name}의 특성 수가 모델의 입력 크기와 다릅니다. {data_name}: {n_features}개, "
                 f"모델: {self.input_dim}개 (input_shape=({self.input_dim},)). 데이터나 input_shape를 맞추세요."
             )
         return rows
 
-    def _prepare(self, x, y, what_x: str = "X", what_y: str = "y") -> tuple[list, list]:
-        rows = self._rows_for_model(x, what_x)
+    def _prepare(self, x, y, x_name: str = "X", y_name: str = "y") -> tuple[list, list]:
+        rows = self._rows_for_model(x, x_name)
         if y is None:
-            raise TypeError(f"정답 {what_y}가 없습니다. 받은 값: {y!r}. 예: model.fit(X_train, y_train)")
-        targets = to_targets(y, self.layers[-1].units, self._loss_fn.sparse, what_y)
+            raise TypeError(f"정답 {y_name}가 없습니다. 받은 값: {y!r}. 예: model.fit(X_train, y_train)")
+        targets = to_targets(y, self.layers[-1].units, self._loss_fn.sparse, y_name)
         if len(rows) != len(targets):
             raise ValueError(
-                f"{what_x}와 {what_y}의 샘플 수가 다릅니다. {what_x}: {len(rows)}개, {what_y}: {len(targets)}개. "
+                f"{x_name}와 {y_name}의 샘플 수가 다릅니다. {x_name}: {len(rows)}개, {y_name}: {len(targets)}개. "
                 "두 목록의 길이를 맞추세요."
             )
         return rows, targets

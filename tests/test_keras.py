@@ -216,11 +216,11 @@ def test_evaluate_accuracy_at_exactly_half_counts_as_zero():
 
 
 def test_predict_without_compile_returns_floats_or_lists():
-    one = _small_model(units=1)
-    three = _small_model(units=3, activation="softmax")
+    binary_model = _small_model(units=1)
+    softmax_model = _small_model(units=3, activation="softmax")
     X, _ = _toy_data(5)
-    assert all(type(p) is float for p in one.predict(X))
-    out = three.predict(X)
+    assert all(type(p) is float for p in binary_model.predict(X))
+    out = softmax_model.predict(X)
     assert all(len(row) == 3 for row in out)
     assert all(math.isclose(sum(row), 1.0, rel_tol=1e-12) for row in out)
 
