@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from micrograd_ko.engine import Value
-from micrograd_ko.viz_graph import ROLE_COLORS, _cells, escape_label, format_number, table
+from micrograd_ko.viz_graph import ROLE_COLORS, table_row, escape_label, format_number, table
 
 ACTIVATION_OPS = ("relu", "tanh", "sigmoid")
 
@@ -69,7 +69,7 @@ def neuron_label(neuron: Neuron, title: str, color: str) -> str:
     name = escape_label(neuron.output.label) if neuron.output.label else title
     detail = f"Σ wᵢxᵢ + b, 활성화 {escape_label(neuron.activation)}, 입력 {len(neuron.inputs)}개"
     out = neuron.output
-    return table([_cells(name, detail, f"data {format_number(out.data)}", f"grad {format_number(out.grad)}")], color)
+    return table([table_row(name, detail, f"data {format_number(out.data)}", f"grad {format_number(out.grad)}")], color)
 
 
 def layer_label(number: int, layer: list[Neuron], index: dict, color: str) -> str:
@@ -79,7 +79,7 @@ def layer_label(number: int, layer: list[Neuron], index: dict, color: str) -> st
     rows = [f'<TR><TD COLSPAN="3"><B>{head}</B></TD></TR>']
     for k, neuron in enumerate(layer, start=1):
         out = neuron.output
-        rows.append(_cells(f"뉴런 {k}", f"data {format_number(out.data)}", f"grad {format_number(out.grad)}",
+        rows.append(table_row(f"뉴런 {k}", f"data {format_number(out.data)}", f"grad {format_number(out.grad)}",
                            port=f"n{index[out]}"))
     return table(rows, color)
 

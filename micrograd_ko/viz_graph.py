@@ -57,7 +57,7 @@ def format_number(x: float) -> str:
     return "0.0000" if text == "-0.0000" else text
 
 
-def _cells(*texts: str, port: str = "") -> str:
+def table_row(*texts: str, port: str = "") -> str:
     """표의 한 줄입니다. `port`가 있으면 마지막 칸에 붙여서 간선이 그 줄에서 나가게 합니다."""
     cells = [f"<TD>{t}</TD>" for t in texts]
     if port:
@@ -78,7 +78,7 @@ def value_label(node: Value, color: str) -> str:
     texts = [f"data {format_number(node.data)}", f"grad {format_number(node.grad)}"]
     if node.label:
         texts.insert(0, escape_label(node.label))
-    return table([_cells(*texts)], color)
+    return table([table_row(*texts)], color)
 
 
 def op_symbol(node: Value) -> str:

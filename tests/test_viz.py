@@ -137,11 +137,16 @@ def test_value_node_shows_label_data_and_grad():
 def test_local_grads_on_edges_match_op_declaration():
     root = square()
     source = draw_dot(root, show_local_grads=True).source
-    a = root._parents[0]
-    expected = [f"×{d:.4f}" for d in root._op.local_grads(root)]
-    assert expected == ["×3.0000", "×3.0000"]
-    assert source.count(f'v{0} -> v1_op [label="{expected[0]}"]') == 2
-    assert a.grad == 6.0
+    assert root._op.local_grads(root) == (3.0, 3.0)  # ∂(a·a)/∂a = a, 각 간선마다
+    assert source.count('v0 -> v1_op [label="×3.0000"]') == 2
+
+
+def test_highlight_folded_node_marks_its_box():
+    root = mlp_loss([2, 3, 1])
+    # 위상 정렬에서 처음 나오는 이름 없는 잎은 마지막 층(층 2) 첫 뉴런의 첫 가중치입니다.
+    weight = next(n for n in topological_order(root) if n._op is None and not n.label)
+    source = draw_dot(root, fold="layer", highlight=[weight]).source
+    assert 'layer2 [color="#dc2626"' in source
 
 
 def test_weighted_sum_node_labelled_sigma():
