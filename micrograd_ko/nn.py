@@ -26,19 +26,19 @@ INITIALIZERS = ("uniform", "glorot_uniform")
 # ---------------------------------------------------------------- 입력 검사
 
 
-def _check_size(n, what: str) -> int:
+def _check_size(n, arg_name: str) -> int:
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"{what}는 양의 정수여야 합니다. 받은 값: {n!r} (자료형 {type(n).__name__}). 예: 3")
+        raise TypeError(f"{arg_name}는 양의 정수여야 합니다. 받은 값: {n!r} (자료형 {type(n).__name__}). 예: 3")
     if n <= 0:
-        raise ValueError(f"{what}는 1 이상이어야 합니다. 받은 값: {n!r}. 1 이상의 정수를 넣으세요.")
+        raise ValueError(f"{arg_name}는 1 이상이어야 합니다. 받은 값: {n!r}. 1 이상의 정수를 넣으세요.")
     return int(n)
 
 
-def _check_choice(name, choices, what: str) -> str:
-    if not isinstance(name, str) or name not in choices:
+def _check_choice(value, choices, kind: str) -> str:
+    if not isinstance(value, str) or value not in choices:
         names = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"알 수 없는 {what}입니다. 받은 값: {name!r}. 다음 중 하나를 쓰세요: {names}")
-    return name
+        raise ValueError(f"알 수 없는 {kind}입니다. 받은 값: {value!r}. 다음 중 하나를 쓰세요: {names}")
+    return value
 
 
 def _check_rng(rng) -> random.Random:

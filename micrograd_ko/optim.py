@@ -54,7 +54,8 @@ def _check_params(params) -> list[Value]:
     unique: dict[Value, None] = {}
     for i, p in enumerate(params):
         if not isinstance(p, Value):
-            raise TypeError(f"params의 원소는 Value여야 합니다. params[{i}]의 값: {p!r} (자료형 {type(p).__name__}).")
+            raise TypeError(f"params의 원소는 Value여야 합니다. params[{i}]의 값: {p!r} (자료형 {type(p).__name__}). "
+                "학습할 값은 Value(숫자)로 만들어 넣으세요.")
         if p._op is not None:
             raise ValueError(
                 f"params[{i}]는 연산의 결과입니다. 받은 값: {p!r}. 매개변수는 직접 만든 Value(잎 노드)여야 합니다."
@@ -171,8 +172,9 @@ class Adam(Optimizer):
     그래서 첫 단계에서는 m̂ = g, v̂ = g²이고 걸음의 크기는 거의 학습률과 같습니다.
 
     Keras는 같은 갱신을 p ← p − 학습률 × √(1 − β2ᵗ) / (1 − β1ᵗ) × m / (√v + ε)로 계산합니다.
-    이것은 위 식의 ε를 ε̂ = ε × √(1 − β2ᵗ)로 바꾼 것과 같습니다 (논문 2절 끝의 "epsilon hat" 형태).
-    두 식은 √v̂가 ε보다 훨씬 클 때 거의 같고, 기울기가 아주 작을 때만 눈에 띄게 다릅니다.
+    Keras 문서에 따르면 이 ε는 논문 2.1절 바로 앞 식의 ε̂입니다. 위 4)의 꼴로 옮기면 분모가
+    √v̂ + ε / √(1 − β2ᵗ)가 되므로, 초기 단계에서는 Keras의 ε가 사실상 더 큽니다 (t = 1이면
+    약 31.6배). √v̂가 ε보다 훨씬 크면 두 식은 거의 같고, 기울기가 아주 작을 때만 차이가 보입니다.
     여기서는 논문의 1)~4)를 그대로 씁니다. PyTorch의 torch.optim.Adam도 같은 식입니다.
 
     Args:
