@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence, TextIO
 
@@ -49,7 +50,8 @@ class KoreanArgumentParser(argparse.ArgumentParser):
 
 class _KoreanHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="사용법: ")
+        # 하위 명령의 prog는 빈 prefix로 만들어지므로 그때는 그대로 둡니다.
+        super().add_usage(usage, actions, groups, prefix="사용법: " if prefix is None else prefix)
 
 
 def _add_expression_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +79,9 @@ def build_parser() -> KoreanArgumentParser:
         prog="python -m micrograd_ko",
         description="micrograd_ko: 한국어로 배우는 역전파.\n"
         "하위 명령 없이 실행하면 내장 유방암 데이터로 신경망을 학습합니다 (train과 같습니다).",
+        epilog="학습 옵션(--dataset, --epochs, --seed, --optimizer, --lr)은 "
+        "'python -m micrograd_ko train --help'로 봅니다.\n"
+        "예: python -m micrograd_ko --dataset iris --epochs 30",
     )
     sub = parser.add_subparsers(dest="command", title="하위 명령", metavar="{train,graph,explain,step}",
                                 parser_class=KoreanArgumentParser)
@@ -140,11 +145,24 @@ def _run_step(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         return 0
     stepper = explain.Stepper(root)
     print(stepper.intro(), file=out)
-    for line in stdin:
+    for line in _command_lines(stdin, out):
         print(stepper.command(line), file=out)
-        if stepper.finished_session:
+        if stepper.quit_requested:
             break
     return 0
+
+
+def _command_lines(stdin: TextIO, out: TextIO):
+    """터미널이면 프롬프트를 보여 주며 한 줄씩 읽고, 파이프면 줄을 그대로 읽습니다."""
+    if not stdin.isatty():
+        yield from stdin
+        return
+    while True:
+        print("\n명령 (Enter: 다음, h: 도움말, q: 종료)> ", end="", file=out, flush=True)
+        line = stdin.readline()
+        if not line:
+            return
+        yield line
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
@@ -171,6 +189,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
         # 라이브러리가 낸 한국어 오류는 traceback 없이 보여 줍니다.
         print(f"오류: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `... | head`처럼 읽는 쪽이 먼저 끝나면 조용히 멈춥니다.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("\n중단했습니다.", file=sys.stderr)
         return 130

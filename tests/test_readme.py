@@ -58,3 +58,16 @@ def test_ci_runs_readme_test_command():
     command = 'pip install -e ".[render,dev]" && python -m pytest'
     assert command in readme
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_main_job_prints_readme_output_and_reaches_accuracy():
+    from micrograd_ko import pipeline
+
+    buffer = io.StringIO()
+    result = pipeline.run(out=buffer)
+    readme = (ROOT / "README.ko.md").read_text(encoding="utf-8")
+    shown = code_blocks(readme, "")[1]
+    # 걸린 시간만 컴퓨터마다 다르므로 지웁니다.
+    strip_time = lambda text: re.sub(r" \([0-9.]+초\)", "", text)  # noqa: E731
+    assert strip_time(buffer.getvalue()) == strip_time(shown)
+    assert result.test_accuracy >= 0.93
