@@ -233,11 +233,11 @@ def parse(text: str, **values: float | Value) -> Value:
     if missing:
         raise _error(text, f"값이 정해지지 않은 변수가 있습니다: {', '.join(missing)}. "
                      f"parse(..., {missing[0]}=2.0)나 명령줄의 --set {missing[0]}=2.0처럼 값을 주세요.", used[missing[0]])
+    result = _build(text, tree, leaves)
     unused = [name for name in leaves if name not in used]
     if unused:
         warnings.warn(f"식에 없는 변수에 값을 주었습니다: {', '.join(unused)}. 이름에 오타가 없는지 확인하세요.",
                       RuntimeWarning, stacklevel=2)
-    result = _build(text, tree, leaves)
     return result if isinstance(result, Value) else Value(result)
 
 
