@@ -1,0 +1,109 @@
+"""명령줄 도구(cli.main)의 출력 글과 종료 코드를 검사합니다."""
+
+import io
+import subprocess
+import sys
+
+import pytest
+
+from micrograd_ko import cli
+
+NEURON = ["tanh(x1*w1 + x2*w2 + b)", "--set", "x1=2", "x2=0", "w1=-3", "w2=1", "b=6.8813735870195432"]
+
+
+def run(argv, stdin_text=""):
+    out = io.StringIO()
+    code = cli.main(argv, out=out, stdin=io.StringIO(stdin_text))
+    return code, out.getvalue()
+
+
+def test_help_is_korean(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert "사용법: python -m micrograd_ko" in text
+    assert "하위 명령" in text
+    assert "show this help" not in text
+
+
+def test_unknown_dataset_error_is_korean(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--dataset", "mnist"])
+    assert info.value.code == 2
+    error = capsys.readouterr().err
+    assert "허용되지 않는 값입니다: 'mnist'" in error
+    assert "breast_cancer" in error
+
+
+def test_bad_epochs_value_error_is_korean(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["train", "--epochs", "열"])
+    assert "정수가 아닙니다" in capsys.readouterr().err
+
+
+def test_train_random_dataset_reports_accuracy():
+    code, text = run(["--dataset", "random", "--epochs", "2", "--verbose", "0"])
+    assert code == 0
+    assert "테스트 정확도:" in text
+    assert "0.5 근처가 정상" in text
+
+
+def test_train_zero_epochs_prints_korean_error(capsys):
+    code, _ = run(["--epochs", "0", "--verbose", "0"])
+    assert code == 1
+    assert "epochs" in capsys.readouterr().err
+
+
+def test_explain_prints_lecture_neuron_grads():
+    code, text = run(["explain", *NEURON])
+    assert code == 0
+    assert "∂L/∂w1 = 1.0000" in text
+    assert "∂L/∂x1 = -1.5000" in text
+    assert "∂L/∂b = 0.5000" in text
+
+
+def test_scripted_step_session_moves_back_and_quits():
+    code, text = run(["step", "a*b + c", "--set", "a=2", "b=-3", "c=10"], "n\nn\nb\nr\nq\n")
+    assert code == 0
+    assert "단계 1/5" in text
+    assert "되돌린 단계: 2/5" in text
+    assert "역전파가 끝났습니다" in text
+    assert text.rstrip().endswith("종료합니다.")
+
+
+def test_step_html_writes_file(tmp_path):
+    target = tmp_path / "steps.html"
+    code, text = run(["step", "a*b", "--set", "a=2", "b=3", "--html", str(target)])
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "HTML 뷰어를 저장했습니다" in text
+
+
+def test_graph_writes_svg(tmp_path):
+    target = tmp_path / "neuron.svg"
+    code, text = run(["graph", *NEURON, "-o", str(target)])
+    assert code == 0
+    assert "<svg" in target.read_text(encoding="utf-8")
+    assert "그래프를 저장했습니다" in text
+
+
+def test_invalid_expression_prints_korean_error_without_traceback(capsys):
+    code, _ = run(["explain", "__import__('os').system('echo hacked')"])
+    assert code == 1
+    error = capsys.readouterr().err
+    assert error.startswith("오류:")
+    assert "Traceback" not in error
+
+
+def test_unset_variable_is_named(capsys):
+    code, _ = run(["explain", "a*b", "--set", "a=1"])
+    assert code == 1
+    assert "b" in capsys.readouterr().err
+
+
+def test_module_entry_point_runs():
+    result = subprocess.run([sys.executable, "-m", "micrograd_ko", "explain", "a*a", "--set", "a=3"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "6.0000" in result.stdout
