@@ -18,7 +18,7 @@ from micrograd_ko.engine import Value
 __all__ = ["parse", "parse_assignments", "FUNCTIONS", "MAX_LENGTH", "MAX_DEPTH"]
 
 FUNCTIONS = ("exp", "log", "tanh", "sigmoid", "relu")
-MAX_LENGTH = 1000  # 글자 수. 뉴런 몇 개짜리 식에 충분하고, 거대한 입력으로 파서를 괴롭히지 못하게 합니다.
+MAX_LENGTH = 1000  # 글자 수. 뉴런 몇 개짜리 식에 충분하고, 거대한 입력이 파서의 시간과 메모리를 쓰지 못하게 합니다.
 MAX_DEPTH = 100  # 구문 트리의 깊이. 괄호, 단항 -, 이어서 쓴 + 하나하나가 한 단계씩입니다.
 ALLOWED = "쓸 수 있는 것: 숫자, 변수 이름, + - * / **, 단항 -, 괄호, exp log tanh sigmoid relu 호출."
 
@@ -139,8 +139,8 @@ def _reason(node: ast.AST) -> str | None:
 
 def _call_reason(node: ast.Call) -> str | None:
     if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-        shown = node.func.id if isinstance(node.func, ast.Name) else "이름이 아닌 것"
-        return f"알 수 없는 함수입니다: {shown}. 쓸 수 있는 함수: {', '.join(FUNCTIONS)}"
+        function_name = node.func.id if isinstance(node.func, ast.Name) else "이름이 아닌 것"
+        return f"알 수 없는 함수입니다: {function_name}. 쓸 수 있는 함수: {', '.join(FUNCTIONS)}"
     if node.keywords:
         return f"키워드 인자(이름=값)는 쓸 수 없습니다. {node.func.id}(x)처럼 인자 하나만 쓰세요"
     if len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
