@@ -68,7 +68,7 @@ def _add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=42, help="데이터 분할과 가중치 초기화의 시드 (기본값: 42).")
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam", help="옵티마이저 (기본값: adam).")
     parser.add_argument("--lr", type=float, default=None,
-                        help="학습률 (기본값: adam 0.001, sgd 0.01, moons와 iris는 0.01).")
+                        help="학습률 (기본값: breast_cancer와 random은 0.001, iris와 moons는 0.01. sgd는 그 10배).")
     parser.add_argument("--verbose", type=int, choices=[0, 1, 2], default=2,
                         help="학습 중 출력: 0 없음, 1 진행 막대, 2 에폭마다 한 줄 (기본값: 2).")
 

@@ -62,7 +62,7 @@ def run(dataset: str = "breast_cancer", epochs: int = 10, batch_size: int = 32, 
     Args:
         dataset: "breast_cancer", "iris", "moons", "random" 중 하나.
         epochs: 에폭 수. batch_size: 배치 크기. seed: 분할, 초기화, 섞기의 시드.
-        optimizer: "adam" 또는 "sgd". lr: 학습률 (None이면 데이터 세트의 기본값).
+        optimizer: "adam" 또는 "sgd". lr: 학습률 (None이면 데이터 세트의 기본값, SGD는 그 10배).
         verbose: fit의 출력 수준 (0, 1, 2). out: 진행 상황을 쓸 스트림 (기본값: 표준 출력).
 
     Returns:
@@ -72,7 +72,9 @@ def run(dataset: str = "breast_cancer", epochs: int = 10, batch_size: int = 32, 
     _check_choice("dataset", dataset, DATASETS)
     _check_choice("optimizer", optimizer, {"adam", "sgd"})
     description, (units, activation), loss, default_lr = DATASETS[dataset]
-    lr = default_lr if lr is None else lr
+    if lr is None:
+        # 모멘텀 없는 SGD는 Adam보다 한 걸음이 작으므로 기본 학습률을 10배로 잡습니다.
+        lr = default_lr * 10 if optimizer == "sgd" else default_lr
     say = lambda text="": print(text, file=out)  # noqa: E731
     start = time.perf_counter()
 
