@@ -89,7 +89,12 @@ def _frame(index: int, total: int, text: str, svg: str, order: list[Value], step
     """단계 하나의 HTML: 그래프, 설명, 기울기 표. 지금 단계가 아니면 숨겨 둡니다."""
     match = _SVG_START.search(svg)
     svg = _SVG_ID.sub(f'id="s{index}-', svg[match.start():] if match else svg)  # 단계마다 id가 겹치지 않게 합니다.
-    title = "순전파가 끝난 상태" if step is None else f"{step.name}의 기울기를 부모에게 보냅니다"
+    if step is None:
+        title = "순전파가 끝난 상태"
+    elif step.op is None:
+        title = f"지금 노드: {step.name} (잎 노드, 기울기 확정)"
+    else:
+        title = f"지금 노드: {step.name} (기울기를 부모에게 보냅니다)"
     hidden = "" if index == 0 else " hidden"
     return (
         f'<section class="frame" data-step="{index}"{hidden}>\n'
