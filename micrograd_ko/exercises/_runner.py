@@ -99,9 +99,9 @@ def call_learner(module: ModuleType, fn: Callable, *args: Any, inputs: str) -> A
     path = Path(module.__file__)
     try:
         return fn(*args)
-    except NotImplementedError:
-        raise Failure(inputs, received="NotImplementedError",
-                      hint=f"아직 구현하지 않았습니다: {name}. 파일의 '# TODO:' 부분을 채우고 raise NotImplementedError 줄을 지우세요.") from None
+    except NotImplementedError as error:
+        raise Failure(inputs, received=describe_error(error, path),
+                      hint="아직 구현하지 않은 부분이 있습니다. 파일의 '# TODO:' 부분을 채우고 raise NotImplementedError 줄을 지우세요.") from None
     except RecursionError as error:
         raise Failure(inputs, received=describe_error(error, path), hint=RECURSION_HINT) from None
     except (Exception, SystemExit) as error:

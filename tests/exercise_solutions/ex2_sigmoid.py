@@ -1,0 +1,20 @@
+"""연습 2의 흔한 실수: tanh 대신 시그모이드를 씁니다."""
+
+import random
+
+from micrograd_ko.engine import Value
+
+
+class Neuron:
+    def __init__(self, nin):
+        self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]
+        self.b = Value(0.0)
+
+    def __call__(self, x):
+        total = self.b
+        for wi, xi in zip(self.w, x):
+            total = total + wi * xi
+        return total.sigmoid()
+
+    def parameters(self):
+        return self.w + [self.b]
