@@ -9,11 +9,13 @@ import importlib.util
 import math
 import numbers
 import sys
+import tempfile
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from micrograd_ko.engine import Value
 from micrograd_ko.exercises._report import CheckResult
@@ -131,10 +133,29 @@ def search(strategy, evaluate: Callable[[Any], None]) -> None:
     config = settings(max_examples=MAX_EXAMPLES, database=None, deadline=None, derandomize=True,
                       verbosity=Verbosity.quiet, suppress_health_check=list(HealthCheck))
     try:
-        example = find(strategy, fails, settings=config)
+        with _temporary_hypothesis_home():
+            example = find(strategy, fails, settings=config)
     except (NoSuchExample, Unsatisfiable):
         return
     evaluate(example)
+
+
+@contextmanager
+def _temporary_hypothesis_home() -> Iterator[None]:
+    """hypothesis의 캐시 폴더를 잠시 임시 폴더로 바꿉니다.
+
+    database=None이어도 hypothesis(6.13x 이후)는 소스 코드의 상수를 지금 폴더의
+    .hypothesis/constants에 캐시합니다. 학습자의 폴더에 그 폴더가 생기지 않게 합니다.
+    """
+    from hypothesis.configuration import set_hypothesis_home_dir, storage_directory
+
+    previous = storage_directory(intent_to_write=False).home_directory
+    with tempfile.TemporaryDirectory(prefix="micrograd_ko_hypothesis_") as home:
+        set_hypothesis_home_dir(home)
+        try:
+            yield
+        finally:
+            set_hypothesis_home_dir(previous)
 
 
 def run_checks(checks, module: ModuleType) -> list[CheckResult]:
@@ -171,8 +192,8 @@ def load_module(path: Path, names: tuple[str, ...]) -> ModuleType:
     try:
         spec.loader.exec_module(module)
     except (Exception, SystemExit) as error:
-        kind = "문법 오류가 있습니다" if isinstance(error, SyntaxError) else "실행하다가 오류가 났습니다"
-        raise Failure(hint=f"파일에 {kind}. 오류: {describe_error(error, path)}") from None
+        kind = "파일에 문법 오류가 있습니다" if isinstance(error, SyntaxError) else "파일을 실행하다가 오류가 났습니다"
+        raise Failure(hint=f"{kind}. 오류: {describe_error(error, path)}") from None
     finally:
         sys.modules.pop(module_name, None)
         sys.dont_write_bytecode = previous
