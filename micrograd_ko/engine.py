@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import decimal
 import functools
+import gc
 import math
 import numbers
 from contextlib import contextmanager
-from operator import mul
+from itertools import filterfalse
+from operator import attrgetter, mul
 from typing import Callable, Iterable, Iterator, Union
 
 __all__ = ["Value", "Op", "no_grad", "is_grad_enabled", "topological_order", "OPS"]
 
 _EXP_MAX = 709.782712893384  # math.exp는 이 값보다 크면 float 범위를 넘습니다.
 _grad_enabled = True
+_data = attrgetter("data")  # map(_data, 노드들)은 data를 C 수준 반복으로 모읍니다.
+_parents_of = attrgetter("_parents")
 
 
 def _generic(name: str) -> Callable:
@@ -151,7 +155,7 @@ class Op:
 
     def local_grads(self, node: "Value") -> tuple:
         """`node`의 부모마다 국소 미분 ∂node/∂부모를 float로 계산합니다."""
-        return tuple(self.grads(node.data, *[p.data for p in node._parents]))
+        return tuple(self.grads(node.data, *map(_data, node._parents)))
 
 
 def _call_with_const(fn, const, *args):
@@ -221,24 +225,48 @@ def _type_hint(x) -> str:
 
 
 def _as_value(x) -> "Value":
-    return x if isinstance(x, Value) else Value(_to_float(x, "연산의 피연산자"))
+    if isinstance(x, Value):
+        return x
+    if type(x) is float and not x - x:  # 가장 흔한 경우라서 검사를 건너뜁니다.
+        return _node(x, (), None)
+    return Value(_to_float(x, "연산의 피연산자"))
+
+
+def _as_values(items) -> list["Value"]:
+    items = list(items)
+    if set(map(type, items)) <= {Value}:  # 모두 Value이면 원소마다 검사하지 않습니다.
+        return items
+    return [_as_value(x) for x in items]
+
+
+def _node(data: float, parents: tuple, op: Op | None) -> "Value":
+    # __init__의 검사를 거치지 않고 노드를 만듭니다. 속성을 하나씩 넣는 편이 튜플 대입보다 빠릅니다.
+    out = Value.__new__(Value)
+    out.data = data
+    out.grad = 0.0
+    out.label = ""
+    out._parents = parents
+    out._op = op
+    return out
 
 
 def _apply(op: Op, *parents: "Value") -> "Value":
     """연산 `op`를 부모들에 적용해 새 노드를 만듭니다 (순전파 한 단계)."""
-    data = op.forward(*[p.data for p in parents])
+    # 단항과 이항 연산이 대부분이라서 목록을 만들지 않고 data를 바로 넘깁니다.
+    if len(parents) == 2:
+        data = op.forward(parents[0].data, parents[1].data)
+    elif len(parents) == 1:
+        data = op.forward(parents[0].data)
+    else:
+        data = op.forward(*map(_data, parents))
     if data - data:
         inputs = ", ".join(repr(p.data) for p in parents)
         raise OverflowError(
             f"{op.name_ko}({op.symbol})의 결과가 float 범위(약 ±1.8e308)를 넘습니다. 입력: {inputs}. 입력의 크기를 줄이세요."
         )
-    out = Value.__new__(Value)
-    out.data, out.grad, out.label = data, 0.0, ""
     if _grad_enabled:
-        out._parents, out._op = parents, op
-    else:
-        out._parents, out._op = (), None
-    return out
+        return _node(data, parents, op)
+    return _node(data, (), None)
 
 
 # ---------------------------------------------------------------- Value
@@ -350,7 +378,7 @@ class Value:
 
         파이썬의 sum()은 n개를 더할 때 노드를 n개 만들지만, 이 함수는 하나만 만듭니다.
         """
-        parents = tuple(_as_value(v) for v in values)
+        parents = _as_values(values)
         if not parents:
             raise ValueError("Value.sum에 빈 목록을 넣었습니다. 더할 값을 하나 이상 넣으세요.")
         return _apply(SUM, *parents)
@@ -361,7 +389,7 @@ class Value:
 
         국소 미분은 ∂out/∂wᵢ = xᵢ, ∂out/∂xᵢ = wᵢ, ∂out/∂b = 1입니다.
         """
-        ws, xs = [_as_value(w) for w in weights], [_as_value(x) for x in inputs]
+        ws, xs = _as_values(weights), _as_values(inputs)
         if len(ws) != len(xs):
             raise ValueError(
                 f"가중치와 입력의 개수가 다릅니다. 가중치: {len(ws)}개, 입력: {len(xs)}개. 두 목록의 길이를 맞추세요."
@@ -383,21 +411,19 @@ class Value:
             OverflowError: 기울기가 float 범위를 넘을 때.
             ZeroDivisionError, ValueError: 국소 미분이 존재하지 않을 때 (예: x**0.5의 x = 0).
         """
-        order = topological_order(self)
-        for node in order:
-            if node._op is not None:
+        # 역전파는 참조 순환을 만들지 않으므로 그동안 순환 가비지 수집기(gc)를 멈춥니다.
+        # 큰 그래프에서 gc가 살아 있는 노드를 모두 훑는 시간을 아낍니다.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            order = _sort(self, with_leaves=False)
+            for node in order:
                 node.grad = 0.0
-        self.grad += 1.0
-        for node in reversed(order):
-            g = node.grad
-            if g - g:
-                raise OverflowError(
-                    f"노드 {node!r}의 기울기가 float 범위를 넘었습니다. 입력이나 학습률의 크기를 줄이세요."
-                )
-            op = node._op
-            if op is not None:
-                for parent, local in zip(node._parents, op.local_grads(node)):
-                    parent.grad += g * local
+            self.grad += 1.0
+            _propagate(order)
+        finally:
+            if paused:
+                gc.enable()
 
     def zero_grad(self) -> None:
         """이 값의 그래프에 있는 모든 노드의 기울기를 0으로 되돌립니다."""
@@ -438,22 +464,75 @@ def topological_order(root: Value) -> list[Value]:
     """
     if not isinstance(root, Value):
         raise TypeError(f"Value가 필요합니다. 받은 값: {root!r} (자료형 {type(root).__name__}).")
+    return _sort(root, with_leaves=True)
+
+
+def _sort(root: Value, with_leaves: bool) -> list[Value]:
+    # 1) 스택에서 처음 보는 중간 노드를 꺼내면 `expanding`에 넣고, 표시(None)와 아직 보지
+    #    않은 부모들을 스택에 올립니다. 2) 표시를 꺼내면 그 노드의 부모가 모두 끝났으므로
+    #    `expanding`의 맨 위 노드를 순서에 넣습니다. 부모 거르기는 filter가 C에서 하고,
+    #    튜플을 만들지 않습니다. 역전파에는 잎 노드가 필요 없어서 with_leaves=False이면 뺍니다.
     order: list[Value] = []
     seen: set[Value] = set()
-    stack: list[tuple[Value, bool]] = [(root, False)]
+    is_seen = seen.__contains__
+    expanding: list[Value] = []
+    stack: list[Value | None] = [root]
     while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            order.append(node)
+        node = stack.pop()
+        if node is None:
+            order.append(expanding.pop())
             continue
         if node in seen:
             continue
         seen.add(node)
-        stack.append((node, True))
-        for parent in reversed(node._parents):
-            if parent not in seen:
-                stack.append((parent, False))
+        parents = node._parents
+        if not parents:
+            if with_leaves:
+                order.append(node)
+            continue
+        expanding.append(node)
+        stack.append(None)
+        if with_leaves:
+            stack.extend(filterfalse(is_seen, reversed(parents)))
+        else:
+            stack.extend(filterfalse(is_seen, filter(_parents_of, reversed(parents))))
     return order
+
+
+def _propagate(order: list[Value]) -> None:
+    # 위상 정렬의 역순으로 ∂L/∂부모 += ∂L/∂노드 × ∂노드/∂부모를 적용합니다.
+    # 국소 미분은 `Op.local_grads`와 같은 선언(op.grads)에서 읽고, 흔한 이항과 단항
+    # 연산은 목록을 만들지 않는 길로 보냅니다. 더할 때마다 기울기가 유한한지 봅니다.
+    for node in reversed(order):
+        g = node.grad
+        # 기울기가 0인 노드(예: 꺼진 ReLU 뒤)는 부모에게 보낼 몫이 모두 0이므로 건너뜁니다.
+        # NOTE: 그래서 이런 노드에서는 국소 미분을 계산하지 않고, x**0.5의 x = 0처럼 국소
+        # 미분이 없는 경우에도 오류가 나지 않습니다. 받는 기울기가 0이면 몫도 0이기 때문입니다.
+        if not g:
+            continue
+        parents = node._parents
+        if len(parents) == 2:
+            a, b = parents
+            da, db = node._op.grads(node.data, a.data, b.data)
+            a.grad = ga = a.grad + g * da
+            b.grad = gb = b.grad + g * db
+            if ga - ga or gb - gb:
+                _raise_grad_overflow(a if ga - ga else b)
+        elif len(parents) == 1:
+            (a,) = parents
+            (da,) = node._op.grads(node.data, a.data)
+            a.grad = ga = a.grad + g * da
+            if ga - ga:
+                _raise_grad_overflow(a)
+        else:
+            for parent, local in zip(parents, node._op.grads(node.data, *map(_data, parents))):
+                parent.grad = gp = parent.grad + g * local
+                if gp - gp:
+                    _raise_grad_overflow(parent)
+
+
+def _raise_grad_overflow(node: Value) -> None:
+    raise OverflowError(f"노드 {node!r}의 기울기가 float 범위를 넘었습니다. 입력이나 학습률의 크기를 줄이세요.")
 
 
 @contextmanager
