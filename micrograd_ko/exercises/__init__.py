@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import numbers
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -69,8 +70,6 @@ def list_exercises() -> str:
 
 def _width(text: str) -> int:
     """터미널에서 보이는 너비를 셉니다. 한글은 두 칸을 차지합니다."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

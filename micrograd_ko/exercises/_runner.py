@@ -97,6 +97,7 @@ def describe_error(error: BaseException, path: Path | None) -> str:
 
 def call_learner(module: ModuleType, fn: Callable, *args: Any, inputs: str) -> Any:
     """학습자 모듈 `module`의 함수나 객체 `fn`을 부릅니다. 오류는 한국어 설명을 담은 `Failure`로 바꿉니다."""
+    # NOTE: 학습자 코드에는 시간 제한이 없습니다. 무한 루프이면 채점이 끝나지 않으므로 Ctrl+C로 멈춰야 합니다.
     name = getattr(fn, "__qualname__", None) or type(fn).__qualname__
     path = Path(module.__file__)
     try:

@@ -45,6 +45,11 @@ def _chain() -> tuple[Value, list[Value]]:
     return node, [x]
 
 
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 200 else text[:200] + " …"
+
+
 def _expression_text(expression) -> str:
     values = ", ".join(f"x{i} = {v!r}" for i, v in enumerate(expression.values))
     return f"{expression.text}, {values}"
@@ -56,7 +61,7 @@ def _expression_text(expression) -> str:
 def _check_order(module: ModuleType, root: Value, inputs: str) -> None:
     order = call_learner(module, module.topological_order, root, inputs=inputs)
     if not isinstance(order, (list, tuple)):
-        raise Failure(inputs, expected="노드(Value)의 list", received=f"{type(order).__name__}",
+        raise Failure(inputs, expected="노드(Value)의 list", received=f"{_short(order)} (자료형 {type(order).__name__})",
                       hint="방문한 노드를 list에 모아서 돌려주세요.")
     positions: dict[Value, int] = {}
     for i, node in enumerate(order):
