@@ -135,6 +135,22 @@ def test_skip_mark_is_only_used_before_python():
             assert lines[i + 1].startswith("```python"), f"{i + 1}번째 줄의 표시 뒤에 python 블록이 없습니다."
 
 
+def test_glossary_api_names_exist():
+    """용어집이 `모듈.이름` 꼴로 적은 API는 모두 실제로 있어야 합니다."""
+    import importlib
+
+    text = (ROOT / "docs" / "glossary.ko.md").read_text(encoding="utf-8")
+    modules = ("losses", "optim", "nn", "data", "viz", "explain", "gradcheck", "engine", "keras", "pipeline")
+    names = re.findall(rf"`((?:{'|'.join(modules)})\.\w+(?:\.\w+)?)", text)
+    assert len(names) > 20
+    for name in names:
+        module_name, *attributes = name.split(".")
+        target = importlib.import_module(f"micrograd_ko.{module_name}")
+        for attribute in attributes:
+            assert hasattr(target, attribute), name
+            target = getattr(target, attribute)
+
+
 # ---------------------------------------------------------------- 출력 다시 만들기
 
 
