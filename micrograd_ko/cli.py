@@ -1,4 +1,4 @@
-"""명령줄 도구: 기본 작업(학습), graph, explain, step.
+"""명령줄 도구: 기본 작업(학습), graph, explain, step, exercise.
 
 `python -m micrograd_ko`만 입력하면 내장 유방암 데이터로 강의의 Keras 예제를 학습합니다.
 이 모듈만 인자를 해석하고 터미널을 읽습니다.
@@ -15,7 +15,7 @@ from micrograd_ko import pipeline
 
 __all__ = ["main", "build_parser"]
 
-COMMANDS = ("train", "graph", "explain", "step")
+COMMANDS = ("train", "graph", "explain", "step", "exercise")
 
 
 class KoreanArgumentParser(argparse.ArgumentParser):
@@ -83,7 +83,7 @@ def build_parser() -> KoreanArgumentParser:
         "'python -m micrograd_ko train --help'로 봅니다.\n"
         "예: python -m micrograd_ko --dataset iris --epochs 30",
     )
-    sub = parser.add_subparsers(dest="command", title="하위 명령", metavar="{train,graph,explain,step}",
+    sub = parser.add_subparsers(dest="command", title="하위 명령", metavar="{train,graph,explain,step,exercise}",
                                 parser_class=KoreanArgumentParser)
 
     train = sub.add_parser("train", help="데이터로 신경망을 학습합니다 (기본 작업).")
@@ -104,6 +104,13 @@ def build_parser() -> KoreanArgumentParser:
     step = sub.add_parser("step", help="Enter를 누를 때마다 역전파를 한 단계씩 진행합니다.")
     _add_expression_arguments(step)
     step.add_argument("--html", metavar="파일", help="단계별 HTML 뷰어를 이 파일로 저장하고 끝냅니다.")
+
+    exercise = sub.add_parser("exercise", help="채점되는 연습 문제: list, start N, check N.")
+    exercise.add_argument("action", choices=["list", "start", "check"],
+                          help="list: 문제 목록, start: 뼈대 파일 복사, check: 내 풀이 채점.")
+    exercise.add_argument("number", nargs="?", type=int, help="문제 번호 (start와 check에 필요합니다).")
+    exercise.add_argument("--path", help="check할 파일이나 폴더 (기본값: 현재 폴더의 뼈대 파일 이름).")
+    exercise.add_argument("--overwrite", action="store_true", help="start가 이미 있는 파일을 덮어씁니다.")
     return parser
 
 
@@ -165,6 +172,24 @@ def _command_lines(stdin: TextIO, out: TextIO):
         yield line
 
 
+def _run_exercise(args: argparse.Namespace, out: TextIO) -> int:
+    from micrograd_ko import exercises
+
+    if args.action == "list":
+        print(exercises.list_exercises(), file=out)
+        return 0
+    if args.number is None:
+        raise ValueError(f"문제 번호가 필요합니다. 예: python -m micrograd_ko exercise {args.action} 1")
+    if args.action == "start":
+        path = exercises.start(args.number, ".", overwrite=args.overwrite)
+        print(f"뼈대 파일을 만들었습니다: {path}", file=out)
+        print(f"TODO 부분을 채운 뒤 채점하세요: python -m micrograd_ko exercise check {args.number}", file=out)
+        return 0
+    report = exercises.check(args.number, args.path)
+    print(report, file=out)
+    return 0 if report.passed else 1
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
     """명령줄 인자를 해석해서 해당 작업을 실행하고 종료 코드를 돌려줍니다."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -181,11 +206,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _run_explain(args, out)
         if args.command == "step":
             return _run_step(args, out, stdin)
+        if args.command == "exercise":
+            return _run_exercise(args, out)
         return pipeline.run(
             dataset=args.dataset, epochs=args.epochs, batch_size=args.batch_size, seed=args.seed,
             optimizer=args.optimizer, lr=args.lr, verbose=args.verbose, out=out,
         ).exit_code
-    except (ValueError, TypeError, ZeroDivisionError, OverflowError, FileNotFoundError, RuntimeError) as error:
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError, FileNotFoundError, FileExistsError, RuntimeError) as error:
         # 라이브러리가 낸 한국어 오류는 traceback 없이 보여 줍니다.
         print(f"오류: {error}", file=sys.stderr)
         return 1

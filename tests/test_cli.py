@@ -107,3 +107,27 @@ def test_module_entry_point_runs():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "6.0000" in result.stdout
+
+
+def test_exercise_start_and_check_report_korean(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, text = run(["exercise", "start", "1"])
+    assert code == 0
+    assert (tmp_path / "ex1_tanh.py").exists()
+    code, text = run(["exercise", "check", "1"])
+    assert code == 1
+    assert "[실패]" in text
+    assert "힌트" in text
+
+
+def test_exercise_list_shows_all_exercises():
+    code, text = run(["exercise", "list"])
+    assert code == 0
+    assert "tanh의 국소 미분" in text
+    assert "ex5_backward.py" in text
+
+
+def test_exercise_without_number_is_korean_error(capsys):
+    code, _ = run(["exercise", "check"])
+    assert code == 1
+    assert "문제 번호가 필요합니다" in capsys.readouterr().err

@@ -100,7 +100,7 @@ def start(number: int, folder: str | Path = ".", overwrite: bool = False) -> Pat
     if target.exists() and not overwrite:
         raise FileExistsError(
             f"파일이 이미 있습니다: {target}. 풀던 답을 지우지 않으려고 멈췄습니다. "
-            f"다른 폴더에서 시작하거나, 처음부터 다시 하려면 파일을 지우거나 overwrite=True로 부르세요."
+            f"다른 폴더에서 시작하거나, 처음부터 다시 하려면 파일을 지우거나 overwrite=True(명령줄에서는 --overwrite)를 쓰세요."
         )
     skeleton = resources.files("micrograd_ko.exercises.skeletons").joinpath(exercise.filename)
     target.write_text(skeleton.read_text(encoding="utf-8"), encoding="utf-8")
