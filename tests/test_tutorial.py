@@ -155,7 +155,10 @@ def test_glossary_api_names_exist():
 
 
 def update(path: pathlib.Path = TUTORIAL) -> None:
-    """코드를 실행해서 python 블록 뒤의 text 블록을 실제 출력으로 바꾸거나 넣거나 지웁니다."""
+    """코드를 실행해서 python 블록 뒤의 text 블록을 실제 출력으로 바꾸거나 넣거나 지웁니다.
+
+    `<!-- output: skip -->` 블록의 출력은 이미 있으면 바꾸지 않습니다.
+    """
     import tempfile
 
     text = path.read_text(encoding="utf-8")
@@ -168,6 +171,8 @@ def update(path: pathlib.Path = TUTORIAL) -> None:
     for (index, block), printed in zip(python_blocks, outputs):
         expected = output_block_after(blocks, index, lines)
         new = ["", "```text", *printed.rstrip("\n").split("\n"), "```"] if printed else []
+        if expected is not None and block.skip_output:
+            continue  # 실행마다 다른 출력은 처음 만든 것을 그대로 둡니다 (불필요한 diff를 막습니다).
         if expected is not None:
             edits.append((block.end + 1, expected.end + 1, new))
         elif new:
