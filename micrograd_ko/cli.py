@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import pathlib
 import sys
+import warnings
 from typing import Sequence, TextIO
 
 from micrograd_ko import pipeline
@@ -55,19 +57,37 @@ class _KoreanHelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _add_expression_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("expression", metavar="EXPR", help='식. 예: "tanh(w1*x1 + w2*x2 + b)"')
+    parser.add_argument("expression", metavar="식", help='계산할 식. 예: "tanh(w1*x1 + w2*x2 + b)"')
     parser.add_argument("--set", nargs="+", default=[], metavar="이름=값",
                         help="변수 값. 예: --set x1=2 x2=0 w1=-3")
+
+
+def _positive(kind: type):
+    """0보다 큰 kind(int나 float) 값만 받는 argparse 자료형을 만듭니다."""
+    name = "정수" if kind is int else "실수"
+
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name}가 아닙니다: {text!r}") from None
+        if not value > 0 or value != value:
+            raise argparse.ArgumentTypeError(f"0보다 큰 {name}여야 합니다. 받은 값: {text!r}")
+        return value
+
+    return convert
 
 
 def _add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dataset", choices=sorted(pipeline.DATASETS), default="breast_cancer",
                         help="데이터 세트 (기본값: breast_cancer). random은 강의의 무작위 데이터입니다.")
-    parser.add_argument("--epochs", type=int, default=10, help="에폭 수: 전체 데이터를 몇 번 볼지 (기본값: 10).")
-    parser.add_argument("--batch-size", type=int, default=32, help="배치 크기 (기본값: 32).")
-    parser.add_argument("--seed", type=int, default=42, help="데이터 분할과 가중치 초기화의 시드 (기본값: 42).")
+    parser.add_argument("--epochs", type=_positive(int), default=10, metavar="N",
+                        help="에폭 수: 전체 데이터를 몇 번 볼지 (기본값: 10).")
+    parser.add_argument("--batch-size", type=_positive(int), default=32, metavar="N", help="배치 크기 (기본값: 32).")
+    parser.add_argument("--seed", type=int, default=42, metavar="N",
+                        help="데이터 분할과 가중치 초기화의 시드 (기본값: 42).")
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam", help="옵티마이저 (기본값: adam).")
-    parser.add_argument("--lr", type=float, default=None,
+    parser.add_argument("--lr", type=_positive(float), default=None, metavar="학습률",
                         help="학습률 (기본값: breast_cancer와 random은 0.001, iris와 moons는 0.01. sgd는 그 10배).")
     parser.add_argument("--verbose", type=int, choices=[0, 1, 2], default=2,
                         help="학습 중 출력: 0 없음, 1 진행 막대, 2 에폭마다 한 줄 (기본값: 2).")
@@ -91,7 +111,7 @@ def build_parser() -> KoreanArgumentParser:
 
     graph = sub.add_parser("graph", help="식의 계산 그래프를 그림 파일로 저장합니다.")
     _add_expression_arguments(graph)
-    graph.add_argument("-o", "--output", default="graph.svg", help="저장할 파일 (기본값: graph.svg).")
+    graph.add_argument("-o", "--output", default="graph.svg", metavar="파일", help="저장할 파일 (기본값: graph.svg).")
     graph.add_argument("--format", choices=["svg", "png", "pdf"], help="그림 형식 (기본값: 파일 확장자).")
     graph.add_argument("--no-backward", action="store_true", help="역전파를 하지 않고 순전파 값만 그립니다.")
     graph.add_argument("--fold", choices=["neuron", "layer"], help="뉴런이나 층을 상자 하나로 접습니다.")
@@ -106,10 +126,10 @@ def build_parser() -> KoreanArgumentParser:
     step.add_argument("--html", metavar="파일", help="단계별 HTML 뷰어를 이 파일로 저장하고 끝냅니다.")
 
     exercise = sub.add_parser("exercise", help="채점되는 연습 문제: list, start N, check N.")
-    exercise.add_argument("action", choices=["list", "start", "check"],
+    exercise.add_argument("action", choices=["list", "start", "check"], metavar="{list,start,check}",
                           help="list: 문제 목록, start: 뼈대 파일 복사, check: 내 풀이 채점.")
-    exercise.add_argument("number", nargs="?", type=int, help="문제 번호 (start와 check에 필요합니다).")
-    exercise.add_argument("--path", help="check할 파일이나 폴더 (기본값: 현재 폴더의 뼈대 파일 이름).")
+    exercise.add_argument("number", nargs="?", type=int, metavar="번호", help="문제 번호 (start와 check에 필요합니다).")
+    exercise.add_argument("--path", metavar="경로", help="check할 파일이나 폴더 (기본값: 현재 폴더의 뼈대 파일 이름).")
     exercise.add_argument("--overwrite", action="store_true", help="start가 이미 있는 파일을 덮어씁니다.")
     return parser
 
@@ -118,12 +138,21 @@ def _build_expression(args: argparse.Namespace):
     from micrograd_ko import expr
 
     values = expr.parse_assignments(args.set)
-    return expr.parse(args.expression, **values)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        root = expr.parse(args.expression, **values)
+    for warning in caught:
+        print(f"경고: {warning.message}", file=sys.stderr)
+    return root
 
 
 def _run_graph(args: argparse.Namespace, out: TextIO) -> int:
     from micrograd_ko import viz
 
+    suffix = pathlib.Path(args.output).suffix.lower().lstrip(".")
+    if args.format and suffix and suffix != args.format:
+        raise ValueError(f"--format과 파일 확장자가 다릅니다. --format: {args.format}, 파일: {args.output}. "
+                         f"둘을 맞추세요 (예: -o graph.{args.format}).")
     root = _build_expression(args)
     if not args.no_backward:
         root.backward()

@@ -173,6 +173,22 @@ def _check_tree(text: str, tree: ast.AST) -> dict[str, ast.Name]:
     return names
 
 
+_SYNTAX_REASONS = {
+    "invalid decimal literal": "숫자 바로 뒤에 이름이 올 수 없습니다. 곱셈은 2*x처럼 *를 쓰세요",
+    "'(' was never closed": "여는 괄호 '('가 닫히지 않았습니다",
+    "unmatched ')'": "닫는 괄호 ')'와 짝이 되는 여는 괄호가 없습니다",
+}
+
+
+def _syntax_reason(error: SyntaxError, text: str) -> str:
+    """파이썬의 영어 구문 오류 설명을 한국어로 바꿉니다."""
+    if error.msg in _SYNTAX_REASONS:
+        return _SYNTAX_REASONS[error.msg]
+    if not error.offset:
+        return "식이 도중에 끝났습니다. 연산자 뒤에 값이 있는지 확인하세요"
+    return "이 위치의 글자를 식으로 읽을 수 없습니다. 연산자(+ - * / **)와 괄호를 확인하세요"
+
+
 def _syntax_tree(text: str) -> ast.AST:
     """길이, 문자, 괄호 깊이를 먼저 보고 ast로 구문 트리를 만듭니다 (실행하지 않습니다)."""
     if len(text) > MAX_LENGTH:
@@ -187,8 +203,9 @@ def _syntax_tree(text: str) -> ast.AST:
     try:
         return ast.parse(text, mode="eval").body
     except SyntaxError as error:
-        column = max(0, min((error.offset or 1) - 1, len(text)))
-        raise _error(text, f"식의 문법이 올바르지 않습니다: {error.msg}.", column=column) from None
+        # offset 0은 파이썬이 식의 끝에서 오류를 찾았다는 뜻입니다 (예: "a*b+").
+        column = len(text) if not error.offset else min(error.offset - 1, len(text))
+        raise _error(text, f"식의 문법이 올바르지 않습니다: {_syntax_reason(error, text)}.", column=column) from None
     except (ValueError, RecursionError, MemoryError):
         raise ValueError(f"식을 해석할 수 없습니다. 받은 값: {text[:80]!r}. {ALLOWED}") from None
 

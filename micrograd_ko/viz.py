@@ -14,11 +14,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import pathlib
 import shutil
 import struct
+import sys
 import tempfile
 import warnings
 
@@ -199,6 +201,33 @@ def _pygraphviz():
     return pygraphviz
 
 
+@contextlib.contextmanager
+def _without_fontconfig_warnings():
+    """pygraphviz 휠에 든 fontconfig가 C 수준 stderr에 쓰는 경고 한 줄을 거릅니다.
+
+    휠의 fontconfig는 시스템 설정 파일의 새 요소(예: reset-dirs)를 몰라서 영어 경고를
+    남깁니다. 그림에는 영향이 없으므로 그 줄만 버리고 다른 stderr 출력은 그대로 돌려 씁니다.
+    """
+    try:
+        stderr_fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # pytest의 capsys처럼 fd가 없는 stderr
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(stderr_fd)
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), stderr_fd)
+        try:
+            yield
+        finally:
+            os.dup2(saved, stderr_fd)
+            os.close(saved)
+            captured.seek(0)
+            for line in captured.read().decode("utf-8", "replace").splitlines(keepends=True):
+                if not line.startswith("Fontconfig warning"):
+                    sys.stderr.write(line)
+
+
 def _render_bytes(source: str, fmt: str, backend: str | None) -> bytes:
     """DOT 원본을 fmt 형식의 바이트로 바꿉니다 (pygraphviz → dot 실행 파일 순서)."""
     if backend not in (None, *BACKENDS):
@@ -206,7 +235,8 @@ def _render_bytes(source: str, fmt: str, backend: str | None) -> bytes:
     pgv = _pygraphviz() if backend in (None, "pygraphviz") else None
     if pgv is not None:
         try:
-            return pgv.AGraph(string=source).draw(format=fmt, prog="dot")
+            with _without_fontconfig_warnings():
+                return pgv.AGraph(string=source).draw(format=fmt, prog="dot")
         except Exception as error:  # pygraphviz는 Graphviz 오류를 여러 타입으로 냅니다.
             raise RenderError(f"pygraphviz가 그림을 만들지 못했습니다: {error}") from error
     if backend in (None, "dot") and shutil.which("dot"):

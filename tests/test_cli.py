@@ -49,10 +49,26 @@ def test_train_random_dataset_reports_accuracy():
     assert "0.5 근처가 정상" in text
 
 
-def test_train_zero_epochs_prints_korean_error(capsys):
-    code, _ = run(["--epochs", "0", "--verbose", "0"])
+def test_train_zero_epochs_is_rejected_by_parser(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--epochs", "0"])
+    assert info.value.code == 2
+    assert "--epochs: 0보다 큰 정수여야 합니다. 받은 값: '0'" in capsys.readouterr().err
+
+
+def test_graph_format_mismatch_is_korean_error(tmp_path, capsys):
+    code, _ = run(["graph", "a*b", "--set", "a=2", "b=3", "-o", str(tmp_path / "x.svg"), "--format", "png"])
     assert code == 1
-    assert "epochs" in capsys.readouterr().err
+    assert "--format과 파일 확장자가 다릅니다" in capsys.readouterr().err
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_unused_variable_warning_is_one_korean_line(capsys):
+    code, _ = run(["explain", "a*b", "--set", "a=2", "b=3", "c=4"])
+    assert code == 0
+    error = capsys.readouterr().err
+    assert error.startswith("경고: 식에 없는 변수")
+    assert "cli.py" not in error
 
 
 def test_explain_prints_lecture_neuron_grads():
