@@ -24,7 +24,7 @@ def one_hot(label: int) -> list[float]:
 # 모델: 특성 4 → relu 은닉층 8 → 로짓 3. 소프트맥스는 손실을 계산할 때 적용합니다.
 model = MLP(4, [8, 3], activation="relu", seed=0)
 opt = optim.Adam(model.parameters(), lr=0.02)
-print(f"데이터: {iris}")
+print(f"데이터: 붓꽃 {len(iris.data)}개, 특성 {len(iris.feature_names)}개, 품종: {', '.join(iris.target_names_ko)}")
 print(f"모델: {model}, 훈련 {len(X_train)}개, 테스트 {len(X_test)}개")
 
 

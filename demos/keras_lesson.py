@@ -63,6 +63,6 @@ for epoch, (train_loss, val_loss) in enumerate(zip(history.history["loss"], hist
     print(f"  에폭 {epoch:2d}: {train_loss:.4f} / {val_loss:.4f}")
 
 name, weight = model.named_parameters()[0]
-print(f"\n첫 가중치 {name}: 값 {weight.data:.4f}, 마지막 배치의 기울기 {weight.grad:.4f}")
+print(f"\n첫 층 첫 뉴런의 첫 가중치 ({name}): 값 {weight.data:.4f}, 마지막 배치의 기울기 {weight.grad:.4f}")
 print("데이터가 무작위라서 테스트 정확도는 0.5 주변에서 우연히 오르내립니다.")
 print("학습 손실은 내려가는데 검증 손실이 오르면, 모델이 학습 데이터의 잡음을 외우는 중입니다 (과적합).")

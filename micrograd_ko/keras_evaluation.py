@@ -90,6 +90,8 @@ class EvaluationMixin:
         if y is None:
             raise TypeError(f"정답 {y_name}가 없습니다. 받은 값: {y!r}. 예: model.fit(X_train, y_train)")
         targets = to_targets(y, self.layers[-1].units, self._loss_fn.sparse, y_name)
+        if self._loss_fn.name == "binary_crossentropy":
+            _check_binary_targets(targets, y_name)
         if len(rows) != len(targets):
             raise ValueError(
                 f"{x_name}와 {y_name}의 샘플 수가 다릅니다. {x_name}: {len(rows)}개, {y_name}: {len(targets)}개. "
@@ -184,3 +186,15 @@ class EvaluationMixin:
             steps = math.ceil(len(rows) / batch_size)
             ProgressBar(steps).update(steps, {})
         return [out[0] for out in outputs] if self.layers[-1].units == 1 else outputs
+
+
+def _check_binary_targets(targets: list, y_name: str) -> None:
+    """이진 크로스엔트로피의 정답이 모두 0이나 1인지 학습 전에 확인합니다 (번호는 원래 y의 번호)."""
+    for i, row in enumerate(targets):
+        for value in row:
+            if value not in (0.0, 1.0):
+                raise ValueError(
+                    f"{y_name}의 {i}번 정답이 0이나 1이 아닙니다. 받은 값: {value!r}. "
+                    "binary_crossentropy의 정답은 0 또는 1이어야 합니다. 클래스가 셋 이상이면 "
+                    "loss='sparse_categorical_crossentropy'와 클래스 수만큼의 출력 뉴런을 쓰세요."
+                )

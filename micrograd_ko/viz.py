@@ -4,7 +4,7 @@
 위상 정렬의 순번(v0, v1, ...)이라서 같은 식은 언제나 같은 DOT 원본이 됩니다.
 
 그림 파일로 바꾸는 순서는 다음과 같습니다.
-1) pygraphviz를 가져올 수 있으면 씁니다 (`pip install "micrograd_ko[render]"`의 wheel에는
+1) pygraphviz를 가져올 수 있으면 씁니다 (`pip install -e ".[render]"`의 wheel에는
    Graphviz가 들어 있어 시스템 패키지가 필요 없습니다).
 2) 없으면 PATH에 있는 `dot` 실행 파일을 graphviz 패키지로 부릅니다.
 3) 둘 다 없으면 설치 방법을 적은 `RenderError`를 냅니다. DOT 원본(`g.source`)은 그래도 쓸 수 있습니다.
@@ -51,7 +51,7 @@ class RenderError(RuntimeError):
 
 _INSTALL_HELP = (
     "다음 중 하나로 설치하세요:\n"
-    '  - pip: pip install "micrograd_ko[render]" (또는 pip install pygraphviz)\n'
+    '  - pip: 저장소 폴더에서 pip install -e ".[render]", 또는 pip install pygraphviz\n'
     "  - Debian/Ubuntu: sudo apt install graphviz\n"
     "  - macOS: brew install graphviz\n"
     "  - Windows: winget install graphviz\n"

@@ -433,3 +433,14 @@ def test_bad_input_raises_korean_error(case, call, error, fragment):
     message = str(info.value)
     assert fragment in message
     assert re.search(r"[가-힣]", message)
+
+
+def test_fit_rejects_nonbinary_label_with_its_index():
+    model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid", input_shape=(2,))])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    labels = [0, 1] * 25
+    labels[40] = 2
+    with pytest.raises(ValueError) as info:
+        model.fit([[0.1, 0.2]] * 50, labels, epochs=1, verbose=0)
+    assert "y의 40번 정답이 0이나 1이 아닙니다" in str(info.value)
+    assert "받은 값: 2.0" in str(info.value)

@@ -30,7 +30,7 @@ def _has_pygraphviz() -> bool:
 
 BACKEND_PARAMS = [
     pytest.param("pygraphviz", marks=pytest.mark.skipif(
-        not _has_pygraphviz(), reason='pygraphviz가 없습니다: pip install "micrograd_ko[render]"')),
+        not _has_pygraphviz(), reason='pygraphviz가 없습니다: pip install -e ".[render]"')),
     pytest.param("dot", marks=pytest.mark.skipif(
         shutil.which("dot") is None, reason="dot 실행 파일이 없습니다: sudo apt install graphviz fonts-nanum")),
 ]
@@ -298,7 +298,7 @@ def test_render_writes_each_format(backend, suffix, magic, tmp_path):
 
 
 def test_render_format_argument_beats_suffix(tmp_path):
-    pytest.importorskip("pygraphviz", reason='pygraphviz가 없습니다: pip install "micrograd_ko[render]"')
+    pytest.importorskip("pygraphviz", reason='pygraphviz가 없습니다: pip install -e ".[render]"')
     path = render(square(), tmp_path / "graph.out", format="png", backend="pygraphviz")
     assert path.read_bytes().startswith(b"\x89PNG")
 
@@ -348,7 +348,7 @@ def test_no_renderer_raises_korean_render_error(no_renderer, tmp_path):
     with pytest.raises(RenderError) as info:
         render(square(), tmp_path / "g.svg")
     message = str(info.value)
-    assert 'pip install "micrograd_ko[render]"' in message
+    assert 'pip install -e ".[render]"' in message
     assert "pip install pygraphviz" in message
     assert "sudo apt install graphviz" in message
     assert "brew install graphviz" in message

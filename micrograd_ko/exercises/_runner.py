@@ -164,7 +164,7 @@ def run_checks(checks, module: ModuleType) -> list[CheckResult]:
     results: list[CheckResult] = []
     for check in checks:
         if results and not results[-1].passed:
-            results.append(CheckResult(check.name, "건너뜀"))
+            results.append(CheckResult(check.name, "건너뜀", hint="앞의 검사가 실패해서 실행하지 않았습니다. 앞의 실패를 먼저 고치세요."))
             continue
         try:
             check.run(module)
