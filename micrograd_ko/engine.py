@@ -503,7 +503,9 @@ def _propagate(order: list[Value]) -> None:
     # 위상 정렬의 역순으로 ∂L/∂부모 += ∂L/∂노드 × ∂노드/∂부모를 적용합니다.
     # 국소 미분은 `Op.local_grads`와 같은 선언(op.grads)에서 읽고, 흔한 이항과 단항
     # 연산은 목록을 만들지 않는 길로 보냅니다. 더할 때마다 기울기가 유한한지 봅니다.
-    for node in reversed(order):
+    # pop()으로 꺼내면 목록이 줄어들며 메모리를 돌려주므로 큰 그래프의 최대 메모리가 줄어듭니다.
+    while order:
+        node = order.pop()
         g = node.grad
         # 기울기가 0인 노드(예: 꺼진 ReLU 뒤)는 부모에게 보낼 몫이 모두 0이므로 건너뜁니다.
         # NOTE: 그래서 이런 노드에서는 국소 미분을 계산하지 않고, x**0.5의 x = 0처럼 국소
