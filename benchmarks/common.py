@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from typing import Iterator
 
 from micrograd_ko.datasets.synthetic import make_moons, make_random
 
@@ -87,6 +88,10 @@ def batch_orders(n: int, epochs: int, seed: int = SEED) -> list[list[int]]:
     return orders
 
 
-def w4_inputs(n: int) -> tuple[list[float], list[float]]:
-    """W4의 입력 aᵢ, bᵢ. 난수 없이 정해진 값이라 엔진마다 같습니다."""
-    return [(i % 7) * 0.25 - 0.5 for i in range(n)], [(i % 5) * 0.5 - 1.0 for i in range(n)]
+def w4_inputs(n: int) -> tuple[Iterator[float], Iterator[float]]:
+    """W4의 입력 aᵢ, bᵢ를 하나씩 내는 반복자. 난수 없이 정해진 값이라 엔진마다 같습니다.
+
+    목록이 아니라 반복자라서 엔진은 입력을 곧바로 자기 노드로 만들고, 따로 된 float 목록이
+    메모리 측정에 끼지 않습니다.
+    """
+    return ((i % 7) * 0.25 - 0.5 for i in range(n)), ((i % 5) * 0.5 - 1.0 for i in range(n))

@@ -182,7 +182,7 @@ def w3(n: int, probe: bool = False) -> Sample:
 def w4(n: int, probe: bool = False) -> Sample:
     """W4: Σ aᵢ·bᵢ와 그 기울기 ∂/∂aᵢ = bᵢ, ∂/∂bᵢ = aᵢ."""
     start = time.perf_counter()
-    a, b = common.w4_inputs(n)
+    a, b = map(list, common.w4_inputs(n))
     s = sum(map(mul, a, b))
     mid = time.perf_counter()
     grad_a, grad_b = list(b), list(a)
