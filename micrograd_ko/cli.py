@@ -146,6 +146,18 @@ def _build_expression(args: argparse.Namespace):
     return root
 
 
+def _name_like_explain(root) -> None:
+    """이름 없는 노드에 explain과 step이 쓰는 이름(예: 곱셈3, 출력은 L)을 붙입니다.
+
+    그래서 그림의 상자와 설명 글의 이름이 서로 맞습니다.
+    """
+    from micrograd_ko import explain
+
+    for node, name in explain.node_names(root).items():
+        if not node.label:
+            node.label = name
+
+
 def _run_graph(args: argparse.Namespace, out: TextIO) -> int:
     from micrograd_ko import viz
 
@@ -156,6 +168,7 @@ def _run_graph(args: argparse.Namespace, out: TextIO) -> int:
     root = _build_expression(args)
     if not args.no_backward:
         root.backward()
+    _name_like_explain(root)
     digraph = viz.draw_dot(root, rankdir=args.rankdir, show_local_grads=args.local_grads, fold=args.fold)
     path = viz.render(digraph, args.output, format=args.format)
     print(f"그래프를 저장했습니다: {path}", file=out)

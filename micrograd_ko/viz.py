@@ -208,13 +208,14 @@ def _without_fontconfig_warnings():
     휠의 fontconfig는 시스템 설정 파일의 새 요소(예: reset-dirs)를 몰라서 영어 경고를
     남깁니다. 그림에는 영향이 없으므로 그 줄만 버리고 다른 stderr 출력은 그대로 돌려 씁니다.
     """
+    # C 라이브러리는 sys.stderr가 무엇이든 (Jupyter 커널에서도) 파일 기술자 2에 씁니다.
+    stderr_fd = 2
     try:
-        stderr_fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):  # pytest의 capsys처럼 fd가 없는 stderr
+        sys.stderr.flush()
+        saved = os.dup(stderr_fd)
+    except (AttributeError, OSError, ValueError):  # fd 2가 닫힌 프로세스
         yield
         return
-    sys.stderr.flush()
-    saved = os.dup(stderr_fd)
     with tempfile.TemporaryFile() as captured:
         os.dup2(captured.fileno(), stderr_fd)
         try:

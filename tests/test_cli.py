@@ -147,3 +147,19 @@ def test_exercise_without_number_is_korean_error(capsys):
     code, _ = run(["exercise", "check"])
     assert code == 1
     assert "문제 번호가 필요합니다" in capsys.readouterr().err
+
+
+def test_graph_names_nodes_like_explain(tmp_path):
+    target = tmp_path / "x.svg"
+    code, _ = run(["graph", "a*b + c", "--set", "a=2", "b=3", "c=1", "-o", str(target)])
+    svg = target.read_text(encoding="utf-8")
+    assert code == 0
+    assert "곱셈3" in svg
+    assert ">L<" in svg
+
+
+def test_png_render_prints_no_fontconfig_warning(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "micrograd_ko", "graph", "a*b", "--set", "a=2", "b=3",
+                             "-o", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "Fontconfig" not in result.stderr
