@@ -71,3 +71,14 @@ def test_main_job_prints_readme_output_and_reaches_accuracy():
     strip_time = lambda text: re.sub(r" \([0-9.]+초\)", "", text)  # noqa: E731
     assert strip_time(buffer.getvalue()) == strip_time(shown)
     assert result.test_accuracy >= 0.93
+
+
+def test_readmes_have_same_sections_and_code():
+    """두 README는 같은 수의 절과 같은 코드 블록을 가집니다 (한쪽만 고치면 실패합니다)."""
+    korean, english = ((ROOT / n).read_text(encoding="utf-8") for n in ("README.ko.md", "README.md"))
+    headings = lambda text: [line.count("#") for line in text.splitlines() if line.startswith("#")]  # noqa: E731
+    assert headings(korean) == headings(english)
+    assert code_blocks(korean, "python") == code_blocks(english, "python")
+    # 폴더 구조 블록은 설명이 번역되므로 줄마다 첫 낱말(파일 이름)만 비교합니다.
+    first_words = lambda block: [line.split()[0] for line in block.splitlines() if line.strip()]  # noqa: E731
+    assert [first_words(b) for b in code_blocks(korean, "")] == [first_words(b) for b in code_blocks(english, "")]
