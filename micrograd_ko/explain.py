@@ -172,7 +172,7 @@ class Step:
         lines = [f"단계 {self.index}/{self.total}: {head}, 값: {_num(self.node.data)}"]
         if self.seeded:
             lines.append(f"  출발점: ∂{L}/∂{L} = 1. 어떤 값을 자기 자신으로 미분하면 1이기 때문입니다.")
-        lines.append(f"  위에서 온 기울기(확정): ∂{L}/∂{me} = {_num(self.upstream)}")
+        lines.append(f"  위에서 모두 모인 기울기: ∂{L}/∂{me} = {_num(self.upstream)}")
         if self.op is None:
             lines.append("  잎 노드라서 더 보낼 부모가 없습니다. 이 기울기가 최종 값입니다.")
             return "\n".join(lines)
