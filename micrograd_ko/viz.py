@@ -93,12 +93,13 @@ def draw_dot(root: Value, *, rankdir: str = "LR", show_local_grads: bool = False
     Args:
         root: 그래프의 끝 노드 (보통 손실).
         rankdir: "LR"(왼쪽 → 오른쪽), "TB"(위 → 아래), "RL", "BT" 중 하나.
-        show_local_grads: True이면 부모 → 연산 간선마다 국소 미분 ∂출력/∂입력을 "×0.5000"처럼 씁니다.
+        show_local_grads: True이면 부모 → 연산 간선마다 국소 미분 ∂(연산 결과)/∂(입력)을 "×0.5000"처럼 씁니다.
         highlight: 빨간 테두리로 강조할 Value들. 접힌 노드는 그 노드가 든 상자를 강조합니다.
         fold: None, "neuron"(가중합 + 가중치, 편향 + 활성화 함수를 상자 하나로),
             "layer"(같은 입력을 받는 뉴런들을 층 상자 하나로).
         max_nodes: 그릴 노드(값, 연산, 상자) 수의 상한.
-        legend: True이면 역할별 색과 data, grad의 뜻을 적은 범례를 넣습니다.
+        legend: True이면 역할별 색과 data, grad의 뜻을 적은 범례를 넣습니다. 색 칸은 그림에
+            나온 역할만 보여 줍니다. 범례의 L은 root, 곧 그래프의 끝 노드입니다.
         params: 매개변수로 칠할 잎 노드들 (예: model.parameters()). None이면 가중합의
             가중치, 편향 자리에 있는 잎과 레이블이 w나 b(뒤에 숫자 가능), 가중치, 편향으로
             시작하는 잎을 매개변수로 봅니다.
@@ -126,7 +127,11 @@ def draw_dot(root: Value, *, rankdir: str = "LR", show_local_grads: bool = False
     boxes, owner, tails = fold_plan(order, index, fold)
     check_size(order, owner, boxes, max_nodes, fold)
 
-    g = Digraph(graph_attr={"rankdir": rankdir, "fontname": FONTNAME},
+    graph_attr = {"rankdir": rankdir, "fontname": FONTNAME}
+    if fold:
+        # 접은 상자를 뉴런 번호 순서대로 세웁니다. 없으면 Graphviz가 간선 교차를 줄이려고 섞습니다.
+        graph_attr["ordering"] = "out"
+    g = Digraph(graph_attr=graph_attr,
                 node_attr={"fontname": FONTNAME, "fontsize": "12", "shape": "plain"},
                 edge_attr={"fontname": FONTNAME, "fontsize": "10"})
     for node in order:
@@ -138,8 +143,15 @@ def draw_dot(root: Value, *, rankdir: str = "LR", show_local_grads: bool = False
             raise ValueError(f"highlight의 Value가 이 그래프에 없습니다. 받은 값: {node!r}. root의 그래프에 있는 노드를 넣으세요.")
         g.node(owner.get(node, f"v{index[node]}"), shape="box", margin="0", color="#dc2626", penwidth="3")
     if legend:
-        g.node("legend", label=legend_label(show_local_grads, fold))
+        g.node("legend", label=legend_label(show_local_grads, _roles_in_picture(order, owner, boxes, role, root)))
     return g
+
+
+def _roles_in_picture(order, owner, boxes, role, root) -> set[str]:
+    """그림에 나오는 역할들입니다. 상자는 root를 품으면 "output", 아니면 "neuron"입니다."""
+    present = {role[node] for node in order if node not in owner}
+    present.update("output" if owner.get(root) == name else "neuron" for name, _, _ in boxes)
+    return present
 
 
 def _draw_value(g, node, index, role, tails, show_local_grads) -> None:

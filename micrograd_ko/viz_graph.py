@@ -16,14 +16,14 @@ ROLE_COLORS = {
     "input": "#dbeafe",  # 입력: 파랑
     "param": "#fde68a",  # 매개변수: 노랑
     "hidden": "#f3f4f6",  # 중간 값: 회색
-    "output": "#fecaca",  # 출력(손실): 빨강
+    "output": "#fecaca",  # 출력 L(그래프의 끝 노드): 빨강
     "neuron": "#dcfce7",  # 접힌 뉴런과 층: 초록
 }
 ROLE_NAMES_KO = {
     "input": "입력",
     "param": "매개변수 (가중치, 편향)",
     "hidden": "중간 값",
-    "output": "출력 (손실)",
+    "output": "출력 L (그래프의 끝 노드, 보통 손실)",
     "neuron": "뉴런 / 층 (접어서 그림)",
 }
 
@@ -116,14 +116,14 @@ def roles(order: list[Value], root: Value, params) -> dict[Value, str]:
     return result
 
 
-def legend_label(show_local_grads: bool, fold: str | None) -> str:
+def legend_label(show_local_grads: bool, roles_in_picture) -> str:
+    """범례 표입니다. 색 칸은 그림에 실제로 나온 역할(`roles_in_picture`)만 보여 줍니다."""
     rows = ['<TR><TD COLSPAN="2"><B>범례</B></TD></TR>']
-    keys = ["input", "param", "hidden", "output"] + (["neuron"] if fold else [])
-    for key in keys:
+    for key in (k for k in ROLE_COLORS if k in roles_in_picture):
         rows.append(f'<TR><TD BGCOLOR="{ROLE_COLORS[key]}">   </TD><TD ALIGN="LEFT">{ROLE_NAMES_KO[key]}</TD></TR>')
-    notes = ["data: 순전파로 계산한 값", "grad: 기울기 ∂출력/∂노드 (backward() 뒤에 채워짐)"]
+    notes = ["data: 순전파로 계산한 값", "grad: 기울기 ∂L/∂노드 (backward() 뒤에 채워짐)"]
     if show_local_grads:
-        notes.append("간선의 ×숫자: 국소 미분 ∂출력/∂입력")
+        notes.append("간선의 ×숫자: 국소 미분 ∂(연산 결과)/∂(입력)")
     rows += [f'<TR><TD COLSPAN="2" ALIGN="LEFT">{escape_label(t)}</TD></TR>' for t in notes]
     return table(rows, "white")
 

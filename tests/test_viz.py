@@ -181,6 +181,35 @@ def test_legend_is_korean_and_optional():
     assert "범례" not in draw_dot(root, legend=False).source
 
 
+def test_legend_lists_only_roles_in_picture():
+    root = mlp_loss([2, 3, 1])
+    folded = draw_dot(root, fold="neuron").source
+    assert "매개변수" not in folded  # 가중치와 편향은 뉴런 상자 안에 숨습니다.
+    assert "뉴런 / 층" in folded
+    assert "매개변수" in draw_dot(lecture_neuron()).source
+    assert "뉴런 / 층" not in draw_dot(lecture_neuron()).source
+
+
+def test_legend_grad_note_names_root_l():
+    source = draw_dot(lecture_neuron(), show_local_grads=True).source
+    assert "grad: 기울기 ∂L/∂노드" in source
+    assert "출력 L (그래프의 끝 노드, 보통 손실)" in source
+    assert "∂출력" not in source
+
+
+def test_neuron_fold_stacks_boxes_in_number_order():
+    """LR 그림에서 층 1의 뉴런 상자는 위에서부터 1, 2, 3 순서로 놓입니다."""
+    if not (_has_pygraphviz() or shutil.which("dot")):
+        pytest.skip("렌더러가 없습니다")
+    svg = to_svg(draw_dot(mlp_loss([2, 3, 1]), fold="neuron", legend=False))
+    tops = {}
+    for text in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text"):
+        if text.text and text.text.startswith("층 1 뉴런 "):
+            tops[text.text] = float(text.get("y"))
+    assert len(tops) == 3
+    assert tops["층 1 뉴런 1"] < tops["층 1 뉴런 2"] < tops["층 1 뉴런 3"]
+
+
 def test_rankdir_tb_is_written():
     assert "rankdir=TB" in draw_dot(square(), rankdir="TB").source
 
