@@ -1,6 +1,6 @@
 """튜토리얼(docs/tutorial.ko.md)의 그림을 모두 코드로 만듭니다. 그림은 손으로 그리지 않습니다.
 
-실행: python docs/make_images.py [저장할 폴더]   (기본 폴더: docs/images)
+실행: python docs/make_images.py [저장할 폴더]   (기본 폴더: docs/images, 도움말: --help)
 
 그림은 SVG로 저장합니다. SVG는 글꼴을 여는 쪽(브라우저)이 고르므로 한글 글꼴 없이 만들 수
 있고 파일도 작습니다. 렌더러는 micrograd_ko.viz.render와 같습니다 (pygraphviz, 없으면 dot).
@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import pathlib
-import sys
 
 from micrograd_ko import Value
 from micrograd_ko.nn import MLP
@@ -34,7 +33,7 @@ def training_cycle() -> Digraph:
         g.node(name, label)
     for (a, _), (b, _) in zip(steps, steps[1:]):
         g.edge(a, b)
-    g.edge("update", "forward", label="다음 배치", constraint="false", style="dashed")
+    g.edge("update", "forward", label="다음 반복", constraint="false", style="dashed")
     return g
 
 
@@ -74,6 +73,11 @@ def main(folder: pathlib.Path = IMAGES) -> list[pathlib.Path]:
 
 
 if __name__ == "__main__":
-    target = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else IMAGES
-    for path in main(target):
+    # 도움말과 오류를 명령줄 도구(python -m micrograd_ko)처럼 한국어로 보여 줍니다.
+    from micrograd_ko.cli import KoreanArgumentParser
+
+    parser = KoreanArgumentParser(description="튜토리얼의 그림(SVG)을 코드로 다시 만듭니다.")
+    parser.add_argument("folder", nargs="?", type=pathlib.Path, default=IMAGES,
+                        help=f"그림을 저장할 폴더 (기본값: {IMAGES})")
+    for path in main(parser.parse_args().folder):
         print(f"저장했습니다: {path} ({path.stat().st_size:,}바이트)")

@@ -1,6 +1,6 @@
 """튜토리얼(docs/tutorial.ko.md)의 장마다 Jupyter 노트북 하나를 만듭니다.
 
-실행: python docs/make_notebooks.py [저장할 폴더]   (기본 폴더: demos/notebooks)
+실행: python docs/make_notebooks.py [저장할 폴더]   (기본 폴더: demos/notebooks, 도움말: --help)
 
 노트북은 튜토리얼에서 만들므로 두 곳의 글과 코드가 어긋나지 않습니다. 바꾸는 규칙:
 - `## N. 제목`이 장의 시작입니다. 첫 장 앞의 안내 글은 노트북에 넣지 않습니다.
@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "docs" / "tutorial.ko.md"
@@ -119,6 +118,11 @@ def main(folder: pathlib.Path = NOTEBOOKS) -> list[pathlib.Path]:
 
 
 if __name__ == "__main__":
-    target = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else NOTEBOOKS
-    for saved in main(target):
+    # 도움말과 오류를 명령줄 도구(python -m micrograd_ko)처럼 한국어로 보여 줍니다.
+    from micrograd_ko.cli import KoreanArgumentParser
+
+    parser = KoreanArgumentParser(description="튜토리얼(docs/tutorial.ko.md)의 장마다 출력이 빈 노트북을 만듭니다.")
+    parser.add_argument("folder", nargs="?", type=pathlib.Path, default=NOTEBOOKS,
+                        help=f"노트북을 저장할 폴더 (기본값: {NOTEBOOKS})")
+    for saved in main(parser.parse_args().folder):
         print(f"저장했습니다: {saved}")
