@@ -135,6 +135,23 @@ def test_skip_mark_is_only_used_before_python():
             assert lines[i + 1].startswith("```python"), f"{i + 1}번째 줄의 표시 뒤에 python 블록이 없습니다."
 
 
+def test_breast_cancer_numbers_match_cli():
+    """6장의 유방암 학습 출력은 `python -m micrograd_ko`(pipeline.run)의 출력과 같아야 합니다.
+
+    튜토리얼이 "명령줄과 숫자가 같다"고 적으므로, 시드를 정하는 방법이 어긋나면 여기서 잡힙니다.
+    """
+    from micrograd_ko import pipeline
+
+    text = TUTORIAL.read_text(encoding="utf-8")
+    tutorial_epochs = [line for line in text.split("\n") if line.startswith("에폭 ") and "검증 손실" in line]
+    assert len(tutorial_epochs) == 10, "튜토리얼에서 유방암 학습의 에폭 줄 10개를 찾지 못했습니다."
+    buffer = io.StringIO()
+    result = pipeline.run(dataset="breast_cancer", epochs=10, seed=42, verbose=2, out=buffer)
+    cli_epochs = [line for line in buffer.getvalue().split("\n") if line.startswith("에폭 ")]
+    assert cli_epochs == tutorial_epochs
+    assert f"테스트 손실: {result.test_loss:.4f} - 테스트 정확도: {result.test_accuracy:.4f}" in text
+
+
 def test_glossary_api_names_exist():
     """용어집이 `모듈.이름` 꼴로 적은 API는 모두 실제로 있어야 합니다."""
     import importlib
