@@ -389,12 +389,16 @@ class Value:
 
         국소 미분은 ∂out/∂wᵢ = xᵢ, ∂out/∂xᵢ = wᵢ, ∂out/∂b = 1입니다.
         """
-        ws, xs = _as_values(weights), _as_values(inputs)
+        ws = weights if isinstance(weights, (list, tuple)) else list(weights)
+        xs = inputs if isinstance(inputs, (list, tuple)) else list(inputs)
         if len(ws) != len(xs):
             raise ValueError(
                 f"가중치와 입력의 개수가 다릅니다. 가중치: {len(ws)}개, 입력: {len(xs)}개. 두 목록의 길이를 맞추세요."
             )
-        return _apply(LINEAR, *ws, *xs, _as_value(bias))
+        parents = (*ws, *xs, bias)
+        if set(map(type, parents)) != _VALUE_ONLY:  # 모두 Value이면 원소마다 검사하지 않습니다.
+            parents = tuple(map(_as_value, parents))
+        return _apply(LINEAR, *parents)
 
     # 역전파
     def backward(self) -> None:
@@ -451,6 +455,9 @@ class Value:
         )
 
     __lt__ = __le__ = __gt__ = __ge__ = _compare
+
+
+_VALUE_ONLY = {Value}  # 부모의 자료형 집합이 이것과 같으면 원소마다 검사할 필요가 없습니다.
 
 
 # ---------------------------------------------------------------- 그래프 도구

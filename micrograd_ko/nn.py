@@ -157,7 +157,10 @@ class Neuron(Module):
             TypeError: x가 목록이 아니거나 원소가 숫자나 Value가 아닐 때.
             ValueError: x의 길이가 nin과 다를 때.
         """
-        xs = _as_inputs(x, self.nin)
+        return self._forward(_as_inputs(x, self.nin))
+
+    def _forward(self, xs: list[Value]) -> Value:
+        # 이미 검사한 입력으로 순전파만 합니다. Layer가 뉴런마다 같은 검사를 되풀이하지 않게 씁니다.
         if self.fused:
             act = Value.weighted_sum(self.w, xs, self.b)
         else:
@@ -203,7 +206,7 @@ class Layer(Module):
         """순전파: 각 뉴런의 출력을 목록으로 돌려줍니다 (뉴런이 하나여도 목록입니다)."""
         # 숫자 입력은 여기서 한 번만 Value로 바꿔서, 모든 뉴런이 같은 입력 노드를 공유하게 합니다.
         xs = _as_inputs(x, self.nin)
-        return [n(xs) for n in self.neurons]
+        return [n._forward(xs) for n in self.neurons]
 
     def named_parameters(self) -> list[tuple[str, Value]]:
         return self._prefixed("neurons", self.neurons)
