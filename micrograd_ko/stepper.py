@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 from micrograd_ko.engine import Value, topological_order
 from micrograd_ko.explain import Step, _names, _num, _perform, _seed, forward_text, grads_text
 
@@ -157,21 +159,24 @@ class Stepper:
         Raises:
             ValueError: 확장자를 알 수 없을 때.
             FileNotFoundError: 저장할 폴더가 없을 때.
+            OSError: 경로가 폴더이거나 파일을 쓰지 못했을 때 (메시지는 한국어입니다).
             RenderError: Graphviz 렌더러가 없을 때 (.dot, .gv는 렌더러 없이 됩니다).
         """
         from micrograd_ko import viz  # graphviz가 없어도 설명기는 쓸 수 있게 늦게 가져옵니다.
 
         path = str(path)
+        if not path.lower().endswith((".svg", ".png", ".pdf", ".dot", ".gv")):
+            raise ValueError(f"그림 형식을 알 수 없습니다. 받은 경로: {path!r}. "
+                             "파일 이름을 .svg, .png, .pdf, .dot 중 하나로 끝내세요. 예: g 그래프.svg")
         step = self.current
         highlight = [step.node, *step.parents] if step is not None else []
         labels = [node.label for node in self._order]
         try:
             for node in self._order:
                 node.label = self._names[node]
-            if path.endswith((".dot", ".gv")):
+            if path.lower().endswith((".dot", ".gv")):
                 source = viz.draw_dot(self.root, highlight=highlight).source
-                with open(path, "w", encoding="utf-8") as file:
-                    file.write(source)
+                viz.write_atomic(pathlib.Path(path), source.encode("utf-8"))
                 return path
             return str(viz.render(self.root, path, highlight=highlight))
         finally:

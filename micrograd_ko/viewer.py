@@ -8,10 +8,8 @@ file://로 열어도, 인터넷이 없어도 보입니다. 그래프 그림은 `
 from __future__ import annotations
 
 import html
-import os
 import pathlib
 import re
-import tempfile
 
 from micrograd_ko.engine import Value, topological_order
 from micrograd_ko.explain import WHY_TOPOLOGICAL, Step, backward_steps, forward_text, node_names
@@ -44,6 +42,8 @@ def backward_html(root: Value, path, **draw_options) -> pathlib.Path:
     Raises:
         TypeError: root가 Value가 아니거나 highlight를 주었을 때.
         FileNotFoundError: 저장할 폴더가 없을 때.
+        IsADirectoryError: 경로가 폴더일 때.
+        OSError: 파일을 쓰지 못했을 때 (권한 없음 등). 메시지는 한국어입니다.
         ValueError, RenderError: 그리기 옵션이 잘못되었거나 Graphviz가 그림을 만들지 못했을 때.
 
     Example:
@@ -57,8 +57,7 @@ def backward_html(root: Value, path, **draw_options) -> pathlib.Path:
     if "highlight" in draw_options:
         raise TypeError("highlight는 단계마다 backward_html이 정하므로 줄 수 없습니다. 옵션에서 빼세요.")
     path = pathlib.Path(path)
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"저장할 폴더가 없습니다. 받은 경로: {str(path)!r}. 폴더를 먼저 만드세요.")
+    viz.check_output_path(path)
 
     order = topological_order(root)
     names = node_names(root)
@@ -77,7 +76,7 @@ def backward_html(root: Value, path, **draw_options) -> pathlib.Path:
 
     # NOTE: 단계마다 그래프 전체를 SVG로 넣으므로 파일 크기는 노드 수의 제곱에 비례합니다.
     # 노드 10개인 뉴런이 약 250 kB이므로, 노드 300개면 100 MB를 넘는다고 어림합니다.
-    _write_atomic(path, _page(names[root], frames))
+    viz.write_atomic(path, _page(names[root], frames).encode("utf-8"))
     return path
 
 
@@ -207,18 +206,3 @@ def _page(root_name: str, frames: list[str]) -> str:
 </html>
 """
 
-
-def _write_atomic(path: pathlib.Path, text: str) -> None:
-    """임시 파일에 다 쓴 뒤 os.replace로 바꿔서 반쯤 쓴 파일이 보이지 않게 합니다."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            file.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp의 0600 대신 보통 파일 권한을 씁니다.
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -15,9 +15,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import html
 import os
 import pathlib
+import re
 import shutil
 import struct
 import sys
@@ -43,6 +45,16 @@ PNG_DPI = 96
 PNG_MAX_INCHES = 80
 PNG_MAX_PIXELS = PNG_DPI * PNG_MAX_INCHES
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+# Graphviz는 노드와 간선마다 <title>v0</title>처럼 내부 id를 넣고, 브라우저는 그것을 풍선 도움말로
+# 보여 줍니다. 학습자에게 의미 없는 id가 보이지 않게 SVG에서 지웁니다.
+_SVG_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+_WRITE_REASONS = {
+    errno.EACCES: "이 경로에 쓸 권한이 없습니다",
+    errno.EPERM: "이 경로에 쓸 권한이 없습니다",
+    errno.EROFS: "읽기 전용 파일 시스템입니다",
+    errno.ENOSPC: "디스크 공간이 부족합니다",
+    errno.ENOENT: "이 폴더에는 파일을 만들 수 없습니다",
+}
 
 
 class RenderError(RuntimeError):
@@ -249,12 +261,14 @@ def _render_bytes(source: str, fmt: str, backend: str | None) -> bytes:
     if pgv is not None:
         try:
             with _without_fontconfig_warnings():
-                return pgv.AGraph(string=source).draw(format=fmt, prog="dot")
+                data = pgv.AGraph(string=source).draw(format=fmt, prog="dot")
+            return _without_titles(data) if fmt == "svg" else data
         except Exception as error:  # pygraphviz는 Graphviz 오류를 여러 타입으로 냅니다.
             raise RenderError(f"pygraphviz가 그림을 만들지 못했습니다: {error}") from error
     if backend in (None, "dot") and shutil.which("dot"):
         try:
-            return graphviz.pipe("dot", fmt, source.encode("utf-8"), quiet=True)
+            data = graphviz.pipe("dot", fmt, source.encode("utf-8"), quiet=True)
+            return _without_titles(data) if fmt == "svg" else data
         except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as error:
             raise RenderError(f"dot 실행 파일이 그림을 만들지 못했습니다: {error}") from error
     wanted = {None: "pygraphviz도 dot 실행 파일도", "pygraphviz": "pygraphviz를", "dot": "PATH에서 dot 실행 파일을"}
@@ -294,6 +308,11 @@ def to_svg(root_or_digraph, *, backend: str | None = None, **draw_options) -> st
     return _render_bytes(source, "svg", backend).decode("utf-8")
 
 
+def _without_titles(svg: bytes) -> bytes:
+    """SVG에서 Graphviz가 넣은 <title>(내부 id, 풍선 도움말로 보임)을 지웁니다."""
+    return _SVG_TITLE.sub("", svg.decode("utf-8")).encode("utf-8")
+
+
 def render(root_or_digraph, path, format: str | None = None, *, backend: str | None = None,
            **draw_options) -> pathlib.Path:
     """그래프를 SVG, PNG, PDF 파일로 저장합니다. 임시 파일에 쓴 뒤 이름을 바꾸므로 반쯤 쓴 파일이 남지 않습니다.
@@ -316,6 +335,8 @@ def render(root_or_digraph, path, format: str | None = None, *, backend: str | N
     Raises:
         ValueError: 형식을 알 수 없을 때.
         FileNotFoundError: 저장할 폴더가 없을 때.
+        IsADirectoryError: 경로가 폴더일 때.
+        OSError: 파일을 쓰지 못했을 때 (권한 없음 등). 메시지는 한국어입니다.
         RenderError: 렌더러가 없거나 그림을 만들지 못했을 때.
 
     Example:
@@ -327,8 +348,7 @@ def render(root_or_digraph, path, format: str | None = None, *, backend: str | N
     if fmt not in FORMATS:
         raise ValueError(f"그림 형식을 알 수 없습니다. 받은 값: {(format or path.name)!r}. "
                          "확장자를 .svg, .png, .pdf 중 하나로 하거나 format=\"svg\"처럼 정하세요.")
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"저장할 폴더가 없습니다. 받은 경로: {str(path)!r}. 폴더를 먼저 만드세요.")
+    check_output_path(path)
     g = _as_digraph(root_or_digraph, draw_options)
     if fmt == "png":
         g = g.copy()
@@ -337,7 +357,7 @@ def render(root_or_digraph, path, format: str | None = None, *, backend: str | N
     data = _render_bytes(g.source, fmt, backend)
     if fmt == "png":
         _warn_if_capped(data)
-    _write_atomic(path, data)
+    write_atomic(path, data)
     return path
 
 
@@ -350,7 +370,30 @@ def _warn_if_capped(png: bytes) -> None:
             RuntimeWarning, stacklevel=3)
 
 
-def _write_atomic(path: pathlib.Path, data: bytes) -> None:
+def check_output_path(path: pathlib.Path) -> None:
+    """저장할 경로가 폴더가 아니고 그 폴더가 있는지 확인합니다 (render, viewer, Stepper가 씁니다)."""
+    if path.is_dir():
+        raise IsADirectoryError(f"저장할 경로가 폴더입니다. 받은 경로: {str(path)!r}. 폴더 안의 파일 이름까지 넣으세요.")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"저장할 폴더가 없습니다. 받은 경로: {str(path)!r}. 폴더를 먼저 만드세요.")
+
+
+def write_atomic(path: pathlib.Path, data: bytes) -> None:
+    """임시 파일에 다 쓴 뒤 이름을 바꿔서 반쯤 쓴 파일이 남지 않게 합니다.
+
+    Raises:
+        OSError: 쓰지 못했을 때. 같은 자료형으로, 경로와 까닭을 적은 한국어 메시지를 냅니다.
+    """
+    check_output_path(path)
+    try:
+        _replace_with(path, data)
+    except OSError as error:
+        reason = _WRITE_REASONS.get(error.errno, f"운영 체제 오류 {errno.errorcode.get(error.errno, error.errno)}")
+        raise type(error)(f"파일을 저장하지 못했습니다. 받은 경로: {str(path)!r}. 까닭: {reason}. "
+                          "쓸 수 있는 폴더의 경로를 넣으세요.") from None
+
+
+def _replace_with(path: pathlib.Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     umask = os.umask(0)
     os.umask(umask)

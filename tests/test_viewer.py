@@ -200,3 +200,15 @@ def test_viewer_slider_selects_step(browser, tmp_path):
     assert shown["counter"] == "단계 8/10"
     assert "∂L/∂x1 += ∂L/∂곱셈3 × ∂곱셈3/∂x1 = 0.5000 × (-3.0000) = -1.5000" in shown["text"]
     assert "x1 2.0000 -1.5000" in shown["grads"]
+
+
+def test_backward_html_shows_no_internal_ids(tmp_path):
+    """그림의 풍선 도움말(<title>)에 v0 같은 내부 id가 없습니다. 페이지 제목 하나만 남습니다."""
+    text = backward_html(_neuron(), tmp_path / "steps.html").read_text(encoding="utf-8")
+    assert text.count("<title>") == 1
+    assert not re.search(r">v\d+(_op)?<", text)
+
+
+def test_backward_html_into_directory_is_korean_error(tmp_path):
+    with pytest.raises(IsADirectoryError, match="저장할 경로가 폴더입니다"):
+        backward_html(_neuron(), tmp_path)

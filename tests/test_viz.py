@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -423,3 +424,17 @@ def test_backward_html_delegates_to_viewer(monkeypatch, tmp_path):
     root = square()
     viz.backward_html(root, tmp_path / "b.html", title="t")
     assert calls == [(root, tmp_path / "b.html", {"title": "t"})]
+
+
+@pytest.mark.parametrize("backend", BACKEND_PARAMS)
+def test_svg_has_no_internal_id_tooltips(backend):
+    """브라우저가 풍선 도움말로 보이는 <title>에 v0, v2_op 같은 내부 id가 없습니다."""
+    a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+    svg = to_svg(a * b, backend=backend)
+    assert "<title>" not in svg
+    assert "v2_op" not in re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+
+
+def test_render_into_directory_is_korean_error(tmp_path):
+    with pytest.raises(IsADirectoryError, match="저장할 경로가 폴더입니다"):
+        render(Value(1.0), tmp_path, format="svg")
