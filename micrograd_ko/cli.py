@@ -71,11 +71,23 @@ def _positive(kind: type):
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{name}가 아닙니다: {text!r}") from None
-        if not value > 0 or value != value:
-            raise argparse.ArgumentTypeError(f"0보다 큰 {name}여야 합니다. 받은 값: {text!r}")
+        if not 0 < value < float("inf"):
+            finite = "유한한 " if kind is float else ""
+            raise argparse.ArgumentTypeError(f"0보다 큰 {finite}{name}여야 합니다. 받은 값: {text!r}")
         return value
 
     return convert
+
+
+def _non_negative_int(text: str) -> int:
+    """0 이상의 정수만 받는 argparse 자료형입니다 (시드)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"정수가 아닙니다: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"0 이상의 정수여야 합니다. 받은 값: {text!r}")
+    return value
 
 
 def _add_train_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +96,7 @@ def _add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--epochs", type=_positive(int), default=10, metavar="N",
                         help="에폭 수: 전체 데이터를 몇 번 볼지 (기본값: 10).")
     parser.add_argument("--batch-size", type=_positive(int), default=32, metavar="N", help="배치 크기 (기본값: 32).")
-    parser.add_argument("--seed", type=int, default=42, metavar="N",
+    parser.add_argument("--seed", type=_non_negative_int, default=42, metavar="N",
                         help="데이터 분할과 가중치 초기화의 시드 (기본값: 42).")
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam", help="옵티마이저 (기본값: adam).")
     parser.add_argument("--lr", type=_positive(float), default=None, metavar="학습률",
@@ -140,7 +152,7 @@ def _build_expression(args: argparse.Namespace):
     values = expr.parse_assignments(args.set)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        root = expr.parse(args.expression, **values)
+        root = expr.parse_mapping(args.expression, values, command_line=True)
     for warning in caught:
         print(f"경고: {warning.message}", file=sys.stderr)
     return root
@@ -162,6 +174,9 @@ def _run_graph(args: argparse.Namespace, out: TextIO) -> int:
     from micrograd_ko import viz
 
     suffix = pathlib.Path(args.output).suffix.lower().lstrip(".")
+    if not args.format and suffix not in viz.FORMATS:
+        raise ValueError(f"파일 확장자로 그림 형식을 정할 수 없습니다. 받은 경로: {args.output!r}. "
+                         "-o graph.svg처럼 .svg, .png, .pdf 중 하나로 끝내거나 --format svg처럼 형식을 정하세요.")
     if args.format and suffix and suffix != args.format:
         raise ValueError(f"--format과 파일 확장자가 다릅니다. --format: {args.format}, 파일: {args.output}. "
                          f"둘을 맞추세요 (예: -o graph.{args.format}).")
@@ -186,7 +201,7 @@ def _run_step(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from micrograd_ko import explain
 
     root = _build_expression(args)
-    if args.html:
+    if args.html is not None:
         from micrograd_ko import viz
 
         path = viz.backward_html(root, args.html)
@@ -254,14 +269,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             dataset=args.dataset, epochs=args.epochs, batch_size=args.batch_size, seed=args.seed,
             optimizer=args.optimizer, lr=args.lr, verbose=args.verbose, out=out,
         ).exit_code
-    except (ValueError, TypeError, ZeroDivisionError, OverflowError, FileNotFoundError, FileExistsError, RuntimeError) as error:
-        # 라이브러리가 낸 한국어 오류는 traceback 없이 보여 줍니다.
-        print(f"오류: {error}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
-        # `... | head`처럼 읽는 쪽이 먼저 끝나면 조용히 멈춥니다.
+        # `... | head`처럼 읽는 쪽이 먼저 끝나면 조용히 멈춥니다. OSError보다 먼저 잡아야 합니다.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError, OSError, RuntimeError) as error:
+        # 라이브러리가 낸 한국어 오류는 traceback 없이 보여 줍니다. OSError에는 파일 오류가 모두 들어 있습니다.
+        print(f"오류: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\n중단했습니다.", file=sys.stderr)
         return 130

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from micrograd_ko.engine import Value
 
-__all__ = ["parse", "parse_assignments", "FUNCTIONS", "MAX_LENGTH", "MAX_DEPTH"]
+__all__ = ["parse", "parse_mapping", "parse_assignments", "FUNCTIONS", "MAX_LENGTH", "MAX_DEPTH"]
 
 FUNCTIONS = ("exp", "log", "tanh", "sigmoid", "relu")
 MAX_LENGTH = 1000  # 글자 수. 뉴런 몇 개짜리 식에 충분하고, 거대한 입력이 파서의 시간과 메모리를 쓰지 못하게 합니다.
@@ -238,23 +238,47 @@ def parse(text: str, **values: float | Value) -> Value:
         >>> round(o.data, 4)
         0.7071
     """
+    return parse_mapping(text, values)
+
+
+def parse_mapping(text: str, values: dict, *, command_line: bool = False) -> Value:
+    """`parse`와 같지만 변수 값을 dict로 받습니다. 명령줄 도구가 씁니다.
+
+    Args:
+        text: 식 (예: "a*b + c").
+        values: 변수 이름에서 값(숫자나 Value)으로 가는 dict.
+        command_line: True이면 오류 메시지의 예를 명령줄 표기(--set a=2)로 씁니다.
+
+    Returns:
+        식 전체의 Value (그래프의 뿌리).
+
+    Raises:
+        TypeError, ValueError, ZeroDivisionError, OverflowError: `parse`와 같습니다.
+
+    Example:
+        >>> parse_mapping("a*b", {"a": 2.0, "b": 3.0}).data
+        6.0
+    """
+    example = ('python -m micrograd_ko explain "a*b + c" --set a=2 b=-3 c=10' if command_line
+               else 'parse("a*b + c", a=2, b=-3, c=10)')
     if not isinstance(text, str):
-        raise TypeError(f"식은 문자열이어야 합니다. 받은 값: {text!r}. 예: parse(\"a*b + c\", a=2, b=-3, c=10)")
+        raise TypeError(f"식은 문자열이어야 합니다. 받은 값: {text!r}. 예: {example}")
     text = text.strip()
     if not text:
-        raise ValueError("식이 비어 있습니다. 예: parse(\"a*b + c\", a=2, b=-3, c=10)")
+        raise ValueError(f"식이 비어 있습니다. 예: {example}")
     leaves = _leaves(values)
     tree = _syntax_tree(text)
     used = _check_tree(text, tree)
     missing = [name for name in used if name not in leaves]
     if missing:
+        setting_example = f"--set {missing[0]}=2.0" if command_line else f"parse(..., {missing[0]}=2.0)"
         raise _error(text, f"값이 정해지지 않은 변수가 있습니다: {', '.join(missing)}. "
-                     f"parse(..., {missing[0]}=2.0)나 명령줄의 --set {missing[0]}=2.0처럼 값을 주세요.", used[missing[0]])
+                     f"{setting_example}처럼 값을 주세요.", used[missing[0]])
     result = _build(text, tree, leaves)
     unused = [name for name in leaves if name not in used]
     if unused:
         warnings.warn(f"식에 없는 변수에 값을 주었습니다: {', '.join(unused)}. 이름에 오타가 없는지 확인하세요.",
-                      RuntimeWarning, stacklevel=2)
+                      RuntimeWarning, stacklevel=3)
     return result if isinstance(result, Value) else Value(result)
 
 

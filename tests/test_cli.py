@@ -163,3 +163,82 @@ def test_png_render_prints_no_fontconfig_warning(tmp_path):
                              "-o", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "Fontconfig" not in result.stderr
+
+
+# ---------------------------------------------------------------- 명령줄 표기와 파일 오류
+
+
+def test_missing_variable_hint_uses_set_option(capsys):
+    code, _ = run(["explain", "a*b", "--set", "a=1"])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "--set b=2.0처럼 값을 주세요" in error
+    assert "parse(" not in error
+
+
+def test_empty_expression_hint_uses_command_line(capsys):
+    code, _ = run(["explain", " "])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "식이 비어 있습니다" in error
+    assert "parse(" not in error
+
+
+def test_graph_unknown_suffix_hint_uses_cli_options(tmp_path, capsys):
+    code, _ = run(["graph", "a", "--set", "a=1", "-o", str(tmp_path / "x.txt")])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "--format svg" in error
+    assert 'format="svg"' not in error
+
+
+def test_graph_output_directory_is_korean_error(tmp_path, capsys):
+    code, _ = run(["graph", "a", "--set", "a=1", "-o", str(tmp_path), "--format", "svg"])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "저장할 경로가 폴더입니다" in error
+    assert "Traceback" not in error
+
+
+def test_graph_unwritable_folder_is_korean_error(tmp_path, monkeypatch, capsys):
+    import errno
+    import tempfile
+
+    from micrograd_ko import Value, viz
+
+    try:
+        viz.to_svg(Value(1.0))
+    except viz.RenderError:
+        pytest.skip("렌더러가 없습니다")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, _ = run(["graph", "a", "--set", "a=1", "-o", str(tmp_path / "g.svg")])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "파일을 저장하지 못했습니다" in error
+    assert "쓸 권한이 없습니다" in error
+    assert "Errno" not in error
+
+
+def test_step_html_empty_path_is_rejected(capsys):
+    code, out = run(["step", "a", "--set", "a=1", "--html", ""])
+    assert code == 1
+    assert "저장할 경로가 폴더입니다" in capsys.readouterr().err
+    assert "역전파" not in out
+
+
+def test_train_infinite_lr_is_rejected_by_parser(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--lr", "inf"])
+    assert info.value.code == 2
+    assert "--lr: 0보다 큰 유한한 실수여야 합니다. 받은 값: 'inf'" in capsys.readouterr().err
+
+
+def test_train_negative_seed_is_rejected_by_parser(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--seed", "-1"])
+    assert info.value.code == 2
+    assert "--seed: 0 이상의 정수여야 합니다. 받은 값: '-1'" in capsys.readouterr().err
