@@ -122,8 +122,13 @@ class Sequential(TrainingMixin, Module):
         return bool(self.layers) and all(layer.built for layer in self.layers)
 
     def __call__(self, x: list) -> list[Value]:
-        """샘플 하나의 순전파: 특성 목록을 받아 출력층의 Value 목록을 돌려줍니다 (그래프를 기록합니다)."""
+        """샘플 하나의 순전파: 특성 목록을 받아 출력층의 Value 목록을 돌려줍니다 (그래프를 기록합니다).
+
+        입력 크기를 아직 모르면 Keras처럼 이 샘플의 특성 수로 가중치를 만듭니다.
+        """
         xs = [v if isinstance(v, Value) else Value(v) for v in x]
+        if self.input_dim is None and self.layers:
+            self.build(len(xs))
         for layer in self.layers:
             xs = layer(xs)
         return xs

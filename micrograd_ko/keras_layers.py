@@ -112,7 +112,7 @@ class Dense:
             raise TypeError(f"units의 값은 정수여야 합니다. 받은 값: {units!r}. 예: Dense(32)")
         if units < 1:
             raise ValueError(f"units의 값은 1 이상이어야 합니다. 받은 값: {units!r}. 뉴런 수를 1 이상으로 쓰세요.")
-        if activation not in ACTIVATIONS:
+        if not isinstance(activation, (str, type(None))) or activation not in ACTIVATIONS:
             names = ", ".join(repr(a) for a in ACTIVATIONS)
             raise ValueError(f"알 수 없는 활성화 함수입니다. 받은 값: {activation!r}. 다음 중 하나를 쓰세요: {names}")
         if name is not None and not isinstance(name, str):
@@ -138,7 +138,12 @@ class Dense:
                            init="glorot_uniform", fused=True)
 
     def __call__(self, inputs: list) -> list[Value]:
-        """순전파: 입력 목록을 받아 뉴런마다 출력 Value의 목록을 돌려줍니다."""
+        """순전파: 입력 목록을 받아 뉴런마다 출력 Value의 목록을 돌려줍니다.
+
+        아직 가중치가 없으면 Keras처럼 입력의 길이로 먼저 만듭니다.
+        """
+        if self.layer is None:
+            self.build(len(inputs))
         outputs = self.layer(inputs)
         if self.activation == "softmax":
             from micrograd_ko import losses

@@ -1,6 +1,6 @@
 """Keras 스타일 옵티마이저: `Adam`, `SGD`, `get`. `keras.optimizers`로 씁니다.
 
-Keras처럼 옵티마이저 객체는 설정(학습률 등)만 가집니다. 모델의 매개변수는 `compile`할 때
+Keras처럼 옵티마이저 객체는 설정(학습률 등)만 가집니다. 모델의 매개변수는 첫 `fit`에서
 묶이고, 그때 실제 갱신을 하는 `micrograd_ko.optim`의 옵티마이저가 만들어집니다.
 """
 
@@ -14,8 +14,8 @@ __all__ = ["Adam", "SGD", "get"]
 def _positive(value, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name}의 값은 실수여야 합니다. 받은 값: {value!r}. 예: {name}=0.001")
-    if not value > 0:
-        raise ValueError(f"{name}의 값은 0보다 커야 합니다. 받은 값: {value!r}. 예: {name}=0.001")
+    if not 0 < value < float("inf"):
+        raise ValueError(f"{name}의 값은 0보다 큰 유한한 실수여야 합니다. 받은 값: {value!r}. 예: {name}=0.001")
     return float(value)
 
 
@@ -38,7 +38,7 @@ class Adam:
 
     Raises:
         TypeError: 값이 실수가 아닐 때.
-        ValueError: 학습률이나 epsilon이 0 이하이거나, beta가 [0, 1) 밖일 때.
+        ValueError: 학습률이나 epsilon이 0 이하이거나 무한대이거나, beta가 [0, 1) 밖일 때.
 
     Example:
         >>> model.compile(optimizer=Adam(learning_rate=0.01), loss="binary_crossentropy")
@@ -54,7 +54,7 @@ class Adam:
         self.epsilon = _positive(epsilon, "epsilon")
 
     def bind(self, params: list):
-        """모델의 매개변수를 묶은 `optim.Adam`을 만듭니다. compile이 부릅니다."""
+        """모델의 매개변수를 묶은 `optim.Adam`을 만듭니다. 첫 fit이 부릅니다."""
         from micrograd_ko import optim
 
         return optim.Adam(params, lr=self.learning_rate, beta1=self.beta_1, beta2=self.beta_2, eps=self.epsilon)
@@ -74,7 +74,7 @@ class SGD:
 
     Raises:
         TypeError: 값이 실수가 아닐 때.
-        ValueError: 학습률이 0 이하이거나 momentum이 [0, 1) 밖일 때.
+        ValueError: 학습률이 0 이하이거나 무한대이거나 momentum이 [0, 1) 밖일 때.
 
     Example:
         >>> model.compile(optimizer=SGD(learning_rate=0.1, momentum=0.9), loss="mse")
@@ -87,7 +87,7 @@ class SGD:
         self.momentum = _fraction(momentum, "momentum")
 
     def bind(self, params: list):
-        """모델의 매개변수를 묶은 `optim.SGD`를 만듭니다. compile이 부릅니다."""
+        """모델의 매개변수를 묶은 `optim.SGD`를 만듭니다. 첫 fit이 부릅니다."""
         from micrograd_ko import optim
 
         return optim.SGD(params, lr=self.learning_rate, momentum=self.momentum)

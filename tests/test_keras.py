@@ -444,3 +444,33 @@ def test_fit_rejects_nonbinary_label_with_its_index():
         model.fit([[0.1, 0.2]] * 50, labels, epochs=1, verbose=0)
     assert "y의 40번 정답이 0이나 1이 아닙니다" in str(info.value)
     assert "받은 값: 2.0" in str(info.value)
+
+
+# ---------------------------------------------------------------- 잘못된 입력
+
+
+def test_dense_called_before_build_builds_from_input():
+    keras.utils.set_random_seed(0)
+    layer = keras.layers.Dense(2)
+    outputs = layer([1.0, 2.0, 3.0])
+    assert len(outputs) == 2
+    assert layer.input_dim == 3
+
+
+def test_sequential_called_before_build_builds_from_input():
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.layers.Dense(2), keras.layers.Dense(1)])
+    outputs = model([1.0, 2.0])
+    assert len(outputs) == 1
+    assert model.count_params() == 2 * 3 + 1 * 3
+
+
+def test_dense_unhashable_activation_raises_valueerror():
+    with pytest.raises(ValueError, match="알 수 없는 활성화 함수입니다. 받은 값: \\[\\]"):
+        keras.layers.Dense(2, activation=[])
+
+
+@pytest.mark.parametrize("optimizer", [keras.optimizers.Adam, keras.optimizers.SGD])
+def test_optimizer_infinite_learning_rate_raises_valueerror(optimizer):
+    with pytest.raises(ValueError, match="유한한 실수여야 합니다. 받은 값: inf"):
+        optimizer(learning_rate=float("inf"))
