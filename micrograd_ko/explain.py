@@ -192,8 +192,8 @@ class Step:
                 lines.append(f"    ↳ 재사용된 노드: {s.name} ({s.path}번째 경로). 이번 기여도 더합니다(+=).")
             elif s.grad_before != 0 and s.parent._op is None:
                 lines.append(
-                    f"    ↳ 참고: 이전 역전파에서 남은 기울기({_num(s.grad_before)})에 더해집니다. "
-                    "새로 시작하려면 먼저 zero_grad()를 부르세요."
+                    "    ↳ 참고: 이전 역전파에서 남은 기울기에 더해집니다. 새로 시작하려면 먼저 "
+                    f"zero_grad()를 부르세요. 남은 기울기: {_num(s.grad_before)}"
                 )
         return "\n".join(lines)
 
@@ -336,4 +336,4 @@ def __getattr__(name: str):
         from micrograd_ko.stepper import Stepper
 
         return Stepper
-    raise AttributeError(f"module 'micrograd_ko.explain' has no attribute {name!r}")
+    raise AttributeError(f"micrograd_ko.explain에 없는 이름입니다. 받은 값: {name!r}")

@@ -360,3 +360,10 @@ def test_preorder_sort_check_names_parent():
     assert "label='g'" in result.received
     assert "부모:" in result.received
     assert "후위 순회" in result.hint
+
+
+def test_check_non_python_file_raises_valueerror(tmp_path):
+    target = tmp_path / "answer.txt"
+    target.write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"파이썬 파일\(\.py\)이어야 합니다"):
+        exercises.check(1, target)

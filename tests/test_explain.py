@@ -159,7 +159,8 @@ def test_leaf_with_old_grad_gets_accumulation_note():
     a = Value(2.0, label="a")
     a.grad = 5.0
     step = next(backward_steps(a * 3.0))
-    assert "이전 역전파에서 남은 기울기(5.0000)" in str(step)
+    assert "이전 역전파에서 남은 기울기에 더해집니다" in str(step)
+    assert "남은 기울기: 5.0000" in str(step)
 
 
 def test_node_names_use_op_name_and_index():
@@ -275,3 +276,19 @@ def test_step_contribution_is_upstream_times_local():
         for share in step.shares:
             assert share.contribution == step.upstream * share.local
             assert share.grad_after == share.grad_before + share.contribution
+
+
+def test_stepper_graph_unknown_suffix_names_stepper_spelling(tmp_path):
+    output = Stepper(parse("a*b", a=2.0, b=-3.0)).command(f"g {tmp_path / 'x.txt'}")
+    assert output.startswith("오류: 그림 형식을 알 수 없습니다")
+    assert ".dot" in output
+    assert "format=" not in output
+
+
+def test_stepper_graph_into_directory_is_korean_error(tmp_path):
+    pytest.importorskip("graphviz")
+    folder = tmp_path / "g.dot"
+    folder.mkdir()
+    output = Stepper(parse("a*b", a=2.0, b=-3.0)).command(f"g {folder}")
+    assert output.startswith("오류: 저장할 경로가 폴더입니다")
+    assert "Errno" not in output

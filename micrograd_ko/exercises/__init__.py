@@ -123,6 +123,7 @@ def check(number: int, path: str | Path | None = None) -> CheckReport:
     Raises:
         TypeError, ValueError: 연습 번호가 정수가 아니거나 없는 번호일 때.
         FileNotFoundError: 파일이 없을 때.
+        ValueError: 파일 이름이 .py로 끝나지 않을 때.
 
     Example:
         >>> report = check(1)  # doctest: +SKIP
@@ -138,6 +139,9 @@ def check(number: int, path: str | Path | None = None) -> CheckReport:
             f"채점할 파일이 없습니다: {target}. "
             f"먼저 'python -m micrograd_ko exercise start {exercise.number}'로 뼈대 파일을 만드세요."
         )
+    if target.suffix != ".py":
+        raise ValueError(f"채점할 파일은 파이썬 파일(.py)이어야 합니다. 받은 경로: {str(target)!r}. "
+                         f"뼈대 파일 {exercise.filename}에 답을 쓰고 그 파일을 채점하세요.")
     target = target.resolve()
     report = CheckReport(exercise.number, exercise.title, target)
     try:
