@@ -68,10 +68,15 @@ def _pow_base_grad(out, a, b):
         return 0.0
     if a == 0 and b < 1:
         raise ZeroDivisionError(
-            f"x**{b!r}의 기울기는 x = 0에서 무한대라서 존재하지 않습니다. 받은 x: {a!r}. "
+            f"x = 0에서 거듭제곱의 기울기가 무한대라서 존재하지 않습니다. 식: x**{b!r}, 받은 x: {a!r}. "
             "입력을 0에서 떨어뜨리세요(예: x + 1e-8)."
         )
-    return b * a ** (b - 1)
+    try:
+        return b * a ** (b - 1)
+    except OverflowError:  # 예: x**-1의 기울기 −x⁻²는 x = 1e-300에서 float 범위를 넘습니다.
+        raise OverflowError(
+            f"거듭제곱의 국소 미분이 float 범위를 넘습니다. 밑: {a!r}, 지수: {b!r}. 밑을 0에서 더 떨어뜨리세요."
+        ) from None
 
 
 def _pow_exponent_grad(out, a, b):
@@ -113,6 +118,15 @@ def _sigmoid_forward(x: float) -> float:
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)
     return e / (1.0 + e)
+
+
+def _sum_forward(*xs: float) -> float:
+    try:
+        return math.fsum(xs)
+    except OverflowError:  # fsum은 inf를 돌려주지 않고 직접 OverflowError를 냅니다.
+        raise OverflowError(
+            f"합(Σ)의 결과가 float 범위(약 ±1.8e308)를 넘습니다. 가장 큰 입력: {max(xs, key=abs)!r}. 입력의 크기를 줄이세요."
+        ) from None
 
 
 def _linear_forward(*args: float) -> float:
@@ -189,7 +203,7 @@ RELU = Op("relu", "ReLU", "ReLU", lambda x: x if x > 0 else 0.0,
 CLIP = Op("clip", "clip", "자르기", lambda x, c: min(max(x, c[0]), c[1]),
           lambda out, x, c: (1.0 if c[0] < (x.data if isinstance(x, Value) else x) < c[1] else 0.0,),
           ("1 (lo < x < hi), 0 (그 밖)",))
-SUM = Op("sum", "Σ", "합", lambda *xs: math.fsum(xs), lambda out, *xs: (1.0,) * len(xs), ("1",))
+SUM = Op("sum", "Σ", "합", _sum_forward, lambda out, *xs: (1.0,) * len(xs), ("1",))
 LINEAR = Op("linear", "Σwx+b", "가중합", _linear_forward, _linear_grads, ("xᵢ (∂/∂wᵢ)", "wᵢ (∂/∂xᵢ)", "1 (∂/∂b)"))
 
 OPS = {op.name: op for op in (ADD, SUB, MUL, DIV, NEG, POW, POW_CONST, RPOW_CONST,
@@ -206,7 +220,14 @@ def _to_float(x, what: str = "Value의 data") -> float:
     if not isinstance(x, (numbers.Real, decimal.Decimal)):
         hint = _type_hint(x)
         raise TypeError(f"실수 하나가 필요합니다 ({what}). 받은 값: {x!r} (자료형 {type(x).__name__}). {hint}")
-    value = float(x)
+    try:
+        value = float(x)
+    except OverflowError:  # 10**400 같은 큰 정수나 분수
+        raise OverflowError(
+            f"float 범위(약 ±1.8e308)를 넘는 수입니다 ({what}). 받은 값: {x!r}. 값의 크기를 줄이세요."
+        ) from None
+    except ValueError:  # Decimal("sNaN")처럼 float로 바꿀 수 없는 특수한 값
+        raise ValueError(f"유한한 실수가 필요합니다 ({what}). 받은 값: {x!r}. 보통의 숫자를 넣으세요.") from None
     if value - value:  # nan과 ±inf만 참이 됩니다.
         raise ValueError(f"유한한 실수가 필요합니다 ({what}). 받은 값: {x!r}. nan이나 inf가 어디서 생겼는지 확인하세요.")
     return value
@@ -232,8 +253,19 @@ def _as_value(x) -> "Value":
     return Value(_to_float(x, "연산의 피연산자"))
 
 
+def _as_list(items, what: str) -> list:
+    if isinstance(items, (list, tuple)):
+        return list(items)
+    if isinstance(items, (str, Value, numbers.Number)) or not isinstance(items, Iterable) or getattr(items, "ndim", 1) == 0:
+        raise TypeError(
+            f"{what}에는 값의 목록이 필요합니다. 받은 값: {items!r} (자료형 {type(items).__name__}). "
+            "값이 하나라면 [x]처럼 목록으로 감싸세요."
+        )
+    return list(items)
+
+
 def _as_values(items) -> list["Value"]:
-    items = list(items)
+    items = _as_list(items, "Value.sum")
     if set(map(type, items)) <= {Value}:  # 모두 Value이면 원소마다 검사하지 않습니다.
         return items
     return [_as_value(x) for x in items]
@@ -389,8 +421,8 @@ class Value:
 
         국소 미분은 ∂out/∂wᵢ = xᵢ, ∂out/∂xᵢ = wᵢ, ∂out/∂b = 1입니다.
         """
-        ws = weights if isinstance(weights, (list, tuple)) else list(weights)
-        xs = inputs if isinstance(inputs, (list, tuple)) else list(inputs)
+        ws = weights if isinstance(weights, (list, tuple)) else _as_list(weights, "weighted_sum의 weights")
+        xs = inputs if isinstance(inputs, (list, tuple)) else _as_list(inputs, "weighted_sum의 inputs")
         if len(ws) != len(xs):
             raise ValueError(
                 f"가중치와 입력의 개수가 다릅니다. 가중치: {len(ws)}개, 입력: {len(xs)}개. 두 목록의 길이를 맞추세요."
@@ -541,7 +573,7 @@ def _propagate(order: list[Value]) -> None:
 
 
 def _raise_grad_overflow(node: Value) -> None:
-    raise OverflowError(f"노드 {node!r}의 기울기가 float 범위를 넘었습니다. 입력이나 학습률의 크기를 줄이세요.")
+    raise OverflowError(f"기울기가 float 범위를 넘었습니다. 노드: {node!r}. 입력이나 학습률의 크기를 줄이세요.")
 
 
 @contextmanager

@@ -372,7 +372,7 @@ def test_sqrt_grad_at_zero_raises_zerodivisionerror():
     x = Value(0.0)
     y = x**0.5
     assert y.data == 0.0
-    with pytest.raises(ZeroDivisionError, match="x = 0에서 무한대"):
+    with pytest.raises(ZeroDivisionError, match="x = 0에서 거듭제곱의 기울기가 무한대"):
         y.backward()
 
 
@@ -422,3 +422,61 @@ def test_matches_pytorch_float64():
     assert math.isclose(c.data, tc.item(), rel_tol=1e-12)
     assert math.isclose(a.grad, ta.grad.item(), rel_tol=1e-12)
     assert math.isclose(b.grad, tb.grad.item(), rel_tol=1e-12)
+
+
+# ---------------------------------------------------------------- 파이썬 내부까지 가지 않는 오류
+
+
+def test_huge_int_data_raises_korean_overflowerror():
+    with pytest.raises(OverflowError, match="float 범위"):
+        Value(10**400)
+
+
+def test_huge_fraction_operand_raises_korean_overflowerror():
+    from fractions import Fraction
+
+    with pytest.raises(OverflowError, match="받은 값: Fraction"):
+        Value(1.0) + Fraction(10**400, 1)
+
+
+def test_signaling_nan_decimal_raises_korean_valueerror():
+    from decimal import Decimal
+
+    with pytest.raises(ValueError, match="유한한 실수가 필요합니다"):
+        Value(Decimal("sNaN"))
+
+
+def test_sum_overflow_raises_korean_overflowerror():
+    # math.fsum은 inf 대신 영어 OverflowError를 냅니다. 엔진이 그것을 한국어로 바꿔야 합니다.
+    with pytest.raises(OverflowError, match="합\\(Σ\\)의 결과가 float 범위"):
+        Value.sum([1e308, 1e308])
+
+
+def test_pow_local_grad_overflow_raises_korean_overflowerror():
+    # ∂(x⁻¹)/∂x = −x⁻²이고 x = 1e-300이면 −1e600이라서 float로 나타낼 수 없습니다.
+    x = Value(1e-300)
+    y = x**-1.0
+    with pytest.raises(OverflowError, match="국소 미분이 float 범위"):
+        y.backward()
+
+
+@pytest.mark.parametrize("bad", [None, 3.0, True, "ab", Value(1.0)])
+def test_sum_of_non_list_raises_korean_typeerror(bad):
+    with pytest.raises(TypeError, match="목록이 필요합니다"):
+        Value.sum(bad)
+
+
+@pytest.mark.parametrize("bad", [None, 3.0])
+def test_weighted_sum_non_list_raises_korean_typeerror(bad):
+    with pytest.raises(TypeError, match="weighted_sum의 weights"):
+        Value.weighted_sum(bad, [1.0])
+    with pytest.raises(TypeError, match="weighted_sum의 inputs"):
+        Value.weighted_sum([1.0], bad)
+
+
+def test_grad_overflow_message_puts_node_after_colon():
+    # 값은 모두 유한합니다 (a = 1e-300, b = 1, c = 1e300). 하지만 ∂c/∂a = 1e300 × 1e300이라서 넘칩니다.
+    a = Value(1e-300)
+    c = a * 1e300 * 1e300
+    with pytest.raises(OverflowError, match="기울기가 float 범위를 넘었습니다. 노드: Value"):
+        c.backward()
