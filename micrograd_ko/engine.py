@@ -580,7 +580,7 @@ def _raise_grad_overflow(node: Value) -> None:
 def no_grad() -> Iterator[None]:
     """이 블록 안의 연산은 값만 계산하고 그래프(부모)를 기록하지 않습니다.
 
-    평가(evaluate, predict)와 옵티마이저의 매개변수 갱신에 씁니다. 데코레이터로도 쓸 수 있습니다.
+    평가(evaluate, predict)처럼 기울기가 필요 없는 계산에 씁니다. 데코레이터로도 쓸 수 있습니다.
     """
     global _grad_enabled
     previous, _grad_enabled = _grad_enabled, False

@@ -16,7 +16,7 @@ import math
 import numbers
 from typing import Iterable
 
-from micrograd_ko.engine import Value, no_grad
+from micrograd_ko.engine import Value
 
 __all__ = ["Optimizer", "SGD", "Adam", "get"]
 
@@ -27,9 +27,13 @@ __all__ = ["Optimizer", "SGD", "Adam", "get"]
 def _check_real(x, name: str, example: str) -> float:
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
         raise TypeError(f"{name}의 값은 실수여야 합니다. 받은 값: {x!r} (자료형 {type(x).__name__}). 예: {name}={example}")
-    if not math.isfinite(x):
+    try:
+        value = float(x)
+    except OverflowError:  # 10**400 같은 큰 정수
+        value = math.inf
+    if not math.isfinite(value):
         raise ValueError(f"{name}의 값은 유한한 실수여야 합니다. 받은 값: {x!r}. 예: {name}={example}")
-    return float(x)
+    return value
 
 
 def _check_positive(x, name: str, example: str) -> float:
@@ -66,12 +70,21 @@ def _check_params(params) -> list[Value]:
     return list(unique)
 
 
-def _check_finite(p: Value, before: float, name: str) -> None:
-    if not math.isfinite(p.data):
-        p.data = before
+def _check_grad(p: Value, index: int) -> float:
+    g = p.grad
+    if isinstance(g, bool) or not isinstance(g, numbers.Real) or not math.isfinite(g):
+        raise ValueError(
+            f"params[{index}]의 기울기가 유한한 실수가 아닙니다. 받은 값: {g!r}. "
+            "기울기는 loss.backward()로 채우거나 p.grad = 0.5처럼 숫자로 넣으세요."
+        )
+    return float(g)
+
+
+def _check_update(p: Value, data: float, state: dict[str, float], name: str) -> None:
+    if not (math.isfinite(data) and all(map(math.isfinite, state.values()))):
         raise OverflowError(
-            f"{name} 갱신 뒤 매개변수가 유한한 수가 아닙니다. 갱신 전 값: {before!r}, 기울기: {p.grad!r}. "
-            "학습률을 줄이거나 입력의 크기를 줄이세요."
+            f"{name} 갱신 값이 float 범위를 넘습니다. 매개변수: {p.data!r}, 기울기: {p.grad!r}, "
+            f"갱신 뒤 값: {data!r}, 상태: {state!r}. 학습률을 줄이거나 입력의 크기를 줄이세요."
         )
 
 
@@ -90,9 +103,18 @@ class Optimizer:
 
     def __init__(self, params: Iterable[Value], lr: float) -> None:
         self.params = _check_params(params)
-        self.lr = _check_positive(lr, "lr", "0.01")
+        self.lr = lr
         self.state: dict[Value, dict[str, float]] = {p: self._initial_state() for p in self.params}
         self.t = 0
+
+    @property
+    def lr(self) -> float:
+        """학습률입니다. 학습 도중에 바꿔도 되고, 바꿀 때도 0보다 큰 유한한 실수인지 검사합니다."""
+        return self._lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        self._lr = _check_positive(value, "lr", "0.01")
 
     def _initial_state(self) -> dict[str, float]:
         return {}
@@ -103,19 +125,31 @@ class Optimizer:
             p.grad = 0.0
 
     def step(self) -> None:
-        """지금의 기울기로 매개변수를 한 번 갱신합니다. 갱신은 no_grad() 안에서 일어납니다.
+        """지금의 기울기로 매개변수를 한 번 갱신합니다.
+
+        모든 매개변수의 새 값과 상태를 먼저 계산하고, 모두 유한할 때만 한꺼번에 바꿉니다.
+        그래서 오류가 나면 매개변수, 상태, 단계 수 t가 모두 step() 전 그대로입니다.
 
         Raises:
-            OverflowError: 갱신한 값이 float 범위를 넘을 때 (그 매개변수는 갱신 전 값으로 되돌립니다).
+            ValueError: 어떤 매개변수의 기울기가 유한한 실수가 아닐 때 (예: None, nan).
+            OverflowError: 새 값이나 상태(모멘텀의 속도, Adam의 m과 v)가 float 범위를 넘을 때.
         """
-        self.t += 1
-        with no_grad():
-            for p in self.params:
-                before = p.data
-                self._update(p, self.state[p])
-                _check_finite(p, before, type(self).__name__)
+        t = self.t + 1
+        updates = []
+        for i, p in enumerate(self.params):
+            g = _check_grad(p, i)
+            data, state = self._update(p.data, g, self.state[p], t)
+            _check_update(p, data, state, type(self).__name__)
+            updates.append((p, data, state))
 
-    def _update(self, p: Value, state: dict[str, float]) -> None:
+        # 모든 값이 유한할 때만 바꿉니다. 상태 사전은 같은 객체를 고쳐서 밖에서 쥔 참조도 맞게 둡니다.
+        for p, data, state in updates:
+            p.data = data
+            self.state[p].update(state)
+        self.t = t
+
+    def _update(self, data: float, g: float, state: dict[str, float], t: int) -> tuple[float, dict[str, float]]:
+        """t번째 단계의 새 매개변수 값과 새 상태를 돌려줍니다. 인자는 바꾸지 않습니다."""
         raise NotImplementedError
 
 
@@ -153,9 +187,9 @@ class SGD(Optimizer):
     def _initial_state(self) -> dict[str, float]:
         return {"velocity": 0.0}
 
-    def _update(self, p: Value, state: dict[str, float]) -> None:
-        state["velocity"] = self.momentum * state["velocity"] - self.lr * p.grad
-        p.data += state["velocity"]
+    def _update(self, data: float, g: float, state: dict[str, float], t: int) -> tuple[float, dict[str, float]]:
+        velocity = self.momentum * state["velocity"] - self.lr * g
+        return data + velocity, {"velocity": velocity}
 
     def __repr__(self) -> str:
         return f"SGD(lr={self.lr!r}, momentum={self.momentum!r})"
@@ -179,7 +213,9 @@ class Adam(Optimizer):
 
     Args:
         params: 매개변수(Value)의 목록이나 생성기.
-        lr: 학습률 (기본값 0.001). beta1, beta2: 0 이상 1 미만의 감쇠율.
+        lr: 학습률 (기본값 0.001).
+        beta1: m의 감쇠율 (0 이상 1 미만).
+        beta2: v의 감쇠율 (0 이상 1 미만).
         eps: 분모가 0이 되지 않게 더하는 작은 수 (Keras와 같은 기본값 1e-7, PyTorch는 1e-8).
 
     Raises:
@@ -204,12 +240,15 @@ class Adam(Optimizer):
     def _initial_state(self) -> dict[str, float]:
         return {"m": 0.0, "v": 0.0}
 
-    def _update(self, p: Value, state: dict[str, float]) -> None:
-        g = p.grad
-        state["m"] = self.beta1 * state["m"] + (1.0 - self.beta1) * g
-        state["v"] = self.beta2 * state["v"] + (1.0 - self.beta2) * g * g
-        moments = self.moments(p)
-        p.data -= self.lr * moments["m_hat"] / (math.sqrt(moments["v_hat"]) + self.eps)
+    def _update(self, data: float, g: float, state: dict[str, float], t: int) -> tuple[float, dict[str, float]]:
+        # 1) ~ 4)는 클래스 설명의 식과 같은 순서입니다.
+        m = self.beta1 * state["m"] + (1.0 - self.beta1) * g
+        v = self.beta2 * state["v"] + (1.0 - self.beta2) * g * g
+        m_hat, v_hat = self._bias_corrected(m, v, t)
+        return data - self.lr * m_hat / (math.sqrt(v_hat) + self.eps), {"m": m, "v": v}
+
+    def _bias_corrected(self, m: float, v: float, t: int) -> tuple[float, float]:
+        return m / (1.0 - self.beta1**t), v / (1.0 - self.beta2**t)
 
     def moments(self, p: Value) -> dict[str, float]:
         """매개변수 하나의 m, v와 편향 보정한 m̂, v̂를 돌려줍니다. 학습 중에 Adam을 들여다볼 때 씁니다.
@@ -220,13 +259,12 @@ class Adam(Optimizer):
         Raises:
             ValueError: p가 이 옵티마이저의 매개변수가 아닐 때.
         """
-        if p not in self.state:
+        if not isinstance(p, Value) or p not in self.state:
             raise ValueError(f"이 옵티마이저가 갱신하는 매개변수가 아닙니다. 받은 값: {p!r}. opt.params 안의 Value를 넣으세요.")
         m, v = self.state[p]["m"], self.state[p]["v"]
         if self.t == 0:
             return {"t": 0, "m": m, "v": v, "m_hat": 0.0, "v_hat": 0.0}
-        m_hat = m / (1.0 - self.beta1**self.t)
-        v_hat = v / (1.0 - self.beta2**self.t)
+        m_hat, v_hat = self._bias_corrected(m, v, self.t)
         return {"t": self.t, "m": m, "v": v, "m_hat": m_hat, "v_hat": v_hat}
 
     def __repr__(self) -> str:
@@ -240,6 +278,7 @@ def get(name: str) -> type[Optimizer]:
     """Keras의 이름("sgd", "adam")으로 옵티마이저 클래스를 찾습니다.
 
     Raises:
+        TypeError: name이 문자열이 아닐 때.
         ValueError: 모르는 이름일 때.
 
     Example:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import decimal
 import math
+from decimal import Decimal
 
 import pytest
 
@@ -65,7 +67,30 @@ def test_sgd_velocity_in_state():
 # 2단계: m = 0.025, v = 0.00028975, m̂ = 0.025 / 0.19, v̂ = 0.00028975 / 0.001999
 # 3단계: m = 0.0325, v = 0.00029946025, m̂ = 0.0325 / 0.271, v̂ = 0.00029946025 / 0.002997001
 ADAM_GRADS = [0.5, -0.2, 0.1]
-ADAM_PARAMS = [0.9900000019999996, 0.9865439444286433, 0.9827500277807617]
+
+
+def _adam_by_decimal(grads: list[float], lr: str = "0.01") -> list[float]:
+    """위 식 1) ~ 4)를 40자리 Decimal로 따로 계산합니다 (optim.py의 코드를 쓰지 않습니다)."""
+    with decimal.localcontext() as ctx:
+        ctx.prec = 40
+        b1, b2, eps = Decimal("0.9"), Decimal("0.999"), Decimal("1e-7")
+        p, m, v, out = Decimal(1), Decimal(0), Decimal(0), []
+        for t, g in enumerate(grads, start=1):
+            g = Decimal(str(g))
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g * g
+            m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
+            p -= Decimal(lr) * m_hat / (v_hat.sqrt() + eps)
+            out.append(float(p))
+    return out
+
+
+ADAM_PARAMS = _adam_by_decimal(ADAM_GRADS)
+
+
+def test_adam_decimal_reference_first_step_by_hand():
+    # 1단계는 손으로도 풉니다: 1 − 0.005 / 0.5000001 = 1 − 0.00999999800000039999992...
+    assert close(ADAM_PARAMS[0], 0.99000000199999960000008)
 
 
 def test_adam_first_three_steps_by_hand():
@@ -235,3 +260,79 @@ def test_adam_and_sgd_match_pytorch():
             opt_ours.step()
             opt_theirs.step()
             assert math.isclose(p.data, t.item(), rel_tol=1e-9)
+
+
+# ---------------------------------------------------------------- 실패한 step은 아무것도 바꾸지 않습니다
+
+
+def test_sgd_overflow_keeps_velocity_and_t():
+    # v = 0.5 × 0 − 1e10 × 1e300 = −inf이므로 갱신할 수 없습니다. 속도도 그대로 0이어야 합니다.
+    p = Value(1.0)
+    opt = SGD([p], lr=1e10, momentum=0.5)
+    p.grad = 1e300
+    with pytest.raises(OverflowError, match="float 범위"):
+        opt.step()
+    assert opt.state[p]["velocity"] == 0.0
+    assert opt.t == 0
+    assert p.data == 1.0
+
+
+def test_adam_squared_grad_overflow_raises():
+    # g = 1e200이면 g² = 1e400이 float 범위를 넘어 v = inf가 됩니다. 그러면 m̂ / √v̂ = 0이라서
+    # 매개변수가 조용히 멈추므로 오류를 내야 합니다.
+    p = Value(1.0)
+    opt = Adam([p], lr=0.1)
+    p.grad = 1e200
+    with pytest.raises(OverflowError, match="float 범위"):
+        opt.step()
+    assert opt.state[p] == {"m": 0.0, "v": 0.0}
+    assert p.data == 1.0
+
+
+def test_failed_step_leaves_earlier_params_unchanged():
+    a, b = Value(1.0), Value(1.0)
+    opt = SGD([a, b], lr=1e10)
+    a.grad, b.grad = 1.0, 1e300
+    with pytest.raises(OverflowError):
+        opt.step()
+    assert a.data == 1.0
+    assert b.data == 1.0
+
+
+@pytest.mark.parametrize("grad", [None, "0.5", float("nan"), float("inf"), True])
+def test_bad_grad_raises_korean_valueerror(grad):
+    p = Value(1.0)
+    opt = Adam([p])
+    p.grad = grad
+    with pytest.raises(ValueError, match="params\\[0\\]의 기울기가 유한한 실수가 아닙니다"):
+        opt.step()
+    assert opt.t == 0
+
+
+@pytest.mark.parametrize("lr", [None, "0.1", -1.0, float("nan")])
+def test_setting_bad_lr_after_init_raises(lr):
+    opt = SGD([Value(1.0)], lr=0.1)
+    with pytest.raises((TypeError, ValueError), match="lr의 값은"):
+        opt.lr = lr
+    assert opt.lr == 0.1
+
+
+def test_setting_lr_after_init_changes_step():
+    p = Value(1.0)
+    opt = SGD([p], lr=0.1)
+    opt.lr = 0.5
+    p.grad = 1.0
+    opt.step()
+    assert p.data == 0.5
+
+
+def test_huge_int_lr_raises_valueerror():
+    with pytest.raises(ValueError, match="유한한 실수"):
+        SGD([Value(1.0)], lr=10**400)
+
+
+@pytest.mark.parametrize("bad", [[], None, "w"])
+def test_adam_moments_non_value_raises_valueerror(bad):
+    opt = Adam([Value(1.0)])
+    with pytest.raises(ValueError, match="매개변수가 아닙니다"):
+        opt.moments(bad)
