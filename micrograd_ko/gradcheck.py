@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import math
-from typing import Callable, Sequence
+import numbers
+from typing import Callable, Iterable, Sequence
 
-from micrograd_ko.engine import Value, no_grad
+from micrograd_ko.engine import Value, _to_float, no_grad
 
 __all__ = ["numerical_grad", "gradcheck", "DEFAULT_EPS", "DEFAULT_RTOL", "DEFAULT_ATOL"]
 
@@ -22,22 +23,43 @@ DEFAULT_ATOL = 1e-6
 
 
 def _evaluate(f: Callable[..., Value], inputs: Sequence[float]) -> float:
-    out = f(*[Value(x) for x in inputs])
+    return _call(f, [Value(x) for x in inputs]).data
+
+
+def _call(f: Callable[..., Value], leaves: list[Value]) -> Value:
+    out = f(*leaves)
     if not isinstance(out, Value):
         raise TypeError(
             f"f는 Value 하나를 돌려줘야 합니다. 받은 값: {out!r} (자료형 {type(out).__name__}). "
             "f의 마지막 줄이 Value를 돌려주는지 확인하세요."
         )
-    return out.data
+    return out
 
 
-def _check_inputs(values: Sequence[float], eps: float) -> list[float]:
-    if not eps > 0:
+def _check_tolerance(x, name: str) -> float:
+    if isinstance(x, bool) or not isinstance(x, numbers.Real):
+        raise TypeError(f"{name}는 실수여야 합니다. 받은 값: {x!r} (자료형 {type(x).__name__}). 예: {name}=1e-6")
+    try:
+        value = float(x)
+    except OverflowError:  # 10**400 같은 큰 정수
+        value = math.inf
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"{name}는 0 이상의 유한한 실수여야 합니다. 받은 값: {x!r}. 예: {name}=1e-6")
+    return value
+
+
+def _check_inputs(f, values, eps) -> tuple[list[float], float]:
+    if not callable(f):
+        raise TypeError(f"f는 함수여야 합니다. 받은 값: {f!r} (자료형 {type(f).__name__}). 예: lambda a, b: a * b")
+    eps = _check_tolerance(eps, "eps")
+    if eps == 0:
         raise ValueError(f"eps는 0보다 커야 합니다. 받은 값: {eps!r}. 보통 1e-6을 씁니다.")
-    inputs = [float(Value(v).data) for v in values]
+    if isinstance(values, (str, Value, numbers.Number)) or not isinstance(values, Iterable):
+        raise TypeError(f"values는 숫자의 목록이어야 합니다. 받은 값: {values!r}. 입력이 하나라면 [2.0]처럼 감싸세요.")
+    inputs = [_to_float(v, f"values[{i}]") for i, v in enumerate(values)]
     if not inputs:
         raise ValueError("values가 비어 있습니다. 미분할 입력값을 하나 이상 넣으세요.")
-    return inputs
+    return inputs, eps
 
 
 def numerical_grad(f: Callable[..., Value], values: Sequence[float], eps: float = DEFAULT_EPS) -> list[float]:
@@ -51,17 +73,28 @@ def numerical_grad(f: Callable[..., Value], values: Sequence[float], eps: float 
     Returns:
         입력 순서대로 수치 미분값의 목록.
 
+    Raises:
+        TypeError: f가 함수가 아니거나, values가 숫자의 목록이 아니거나, f가 Value를 돌려주지 않을 때.
+        ValueError: values가 비었거나 eps가 0 이하일 때.
+        OverflowError: 수치 미분값이 float 범위를 넘을 때.
+
     Example:
-        >>> numerical_grad(lambda a, b: a * b, [2.0, 3.0])  # doctest: +SKIP
-        [3.000000000, 2.000000000]
+        >>> [round(g, 6) for g in numerical_grad(lambda a, b: a * b, [2.0, 3.0])]
+        [3.0, 2.0]
     """
-    inputs = _check_inputs(values, eps)
+    inputs, eps = _check_inputs(f, values, eps)
     grads = []
     with no_grad():
         for i, x in enumerate(inputs):
             plus = inputs[:i] + [x + eps] + inputs[i + 1 :]
             minus = inputs[:i] + [x - eps] + inputs[i + 1 :]
-            grads.append((_evaluate(f, plus) - _evaluate(f, minus)) / (2 * eps))
+            grad = (_evaluate(f, plus) - _evaluate(f, minus)) / (2 * eps)
+            if not math.isfinite(grad):
+                raise OverflowError(
+                    f"수치 미분값이 float 범위를 넘습니다. 입력 번호: {i}, 입력값: {x!r}. "
+                    "f의 값이 너무 크므로 입력이나 식의 크기를 줄이세요."
+                )
+            grads.append(grad)
     return grads
 
 
@@ -79,21 +112,23 @@ def gradcheck(
     Args:
         f: Value 입력들을 받아 Value 하나를 돌려주는 함수.
         values: 검사할 지점의 입력값들.
-        rtol: 상대 허용 오차. atol: 절대 허용 오차. eps: 차분 간격 h.
+        rtol: 상대 허용 오차 (0 이상).
+        atol: 절대 허용 오차 (0 이상).
+        eps: 차분 간격 h (0보다 큼).
 
     Returns:
         모든 입력이 허용 오차 안이면 True.
 
     Raises:
+        TypeError, ValueError, OverflowError: `numerical_grad`와 같은 경우, 그리고 rtol이나 atol이
+            0 이상의 유한한 실수가 아닐 때.
         AssertionError: 어떤 입력의 기울기가 허용 오차를 넘을 때. 한국어 보고서에
             입력 번호, 자동 미분값, 수치 미분값, 차이와 허용 오차가 있습니다.
     """
-    inputs = _check_inputs(values, eps)
+    inputs, eps = _check_inputs(f, values, eps)
+    rtol, atol = _check_tolerance(rtol, "rtol"), _check_tolerance(atol, "atol")
     leaves = [Value(x, label=f"x{i}") for i, x in enumerate(inputs)]
-    out = f(*leaves)
-    if not isinstance(out, Value):
-        raise TypeError(f"f는 Value 하나를 돌려줘야 합니다. 받은 값: {out!r} (자료형 {type(out).__name__}).")
-    out.backward()
+    _call(f, leaves).backward()
     numeric = numerical_grad(f, inputs, eps)
     failures = []
     for i, (leaf, expected) in enumerate(zip(leaves, numeric)):

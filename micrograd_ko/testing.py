@@ -6,6 +6,7 @@
 Example:
     >>> from hypothesis import given
     >>> from micrograd_ko.gradcheck import gradcheck
+    >>> from micrograd_ko.testing import expressions
     >>> @given(expressions())
     ... def test_grad(e):
     ...     gradcheck(e.build, e.values)
@@ -83,7 +84,7 @@ def _build(tree: tuple, leaves) -> Value:
     if kind == "leaf":
         return leaves[args[0]]
     xs = [_build(a, leaves) for a in args]
-    if kind in ("neg",):
+    if kind == "neg":
         return -xs[0]
     if kind in ("exp", "log", "tanh", "sigmoid", "relu"):
         return getattr(xs[0], kind)()

@@ -480,3 +480,61 @@ def test_grad_overflow_message_puts_node_after_colon():
     c = a * 1e300 * 1e300
     with pytest.raises(OverflowError, match="기울기가 float 범위를 넘었습니다. 노드: Value"):
         c.backward()
+
+
+# ---------------------------------------------------------------- gradcheck 자체의 검사
+
+# 국소 미분을 일부러 틀리게 선언한 연산: x²의 미분은 2x인데 x라고 적었습니다.
+_WRONG_SQUARE = micrograd_ko.engine.Op("wrong_square", "sq", "틀린 제곱", lambda x: x * x, lambda out, x: (x,), ("x",))
+
+
+def test_gradcheck_catches_wrong_local_grad():
+    def f(a):
+        return micrograd_ko.engine._apply(_WRONG_SQUARE, a)
+
+    # x = 3에서 backward는 3, 중심 차분은 ((3 + h)² − (3 − h)²) / 2h = 6입니다.
+    with pytest.raises(AssertionError, match="입력 0"):
+        gradcheck(f, [3.0])
+
+
+def test_numerical_grad_of_product_by_hand():
+    # f(a, b) = a × b이면 ∂f/∂a = b = 3, ∂f/∂b = a = 2입니다. 중심 차분은 곱셈에서 반올림 오차만 남습니다.
+    from micrograd_ko.gradcheck import numerical_grad
+
+    da, db = numerical_grad(lambda a, b: a * b, [2.0, 3.0])
+    assert math.isclose(da, 3.0, rel_tol=1e-8)
+    assert math.isclose(db, 2.0, rel_tol=1e-8)
+
+
+def test_numerical_grad_overflow_raises_korean_overflowerror():
+    # f(a) = a × 1e10 × 1e300의 미분은 1e310입니다. a = 0에서 f(±h) = ±1e304로 유한하지만,
+    # 그 차이를 2h로 나누면 float 범위를 넘습니다.
+    from micrograd_ko.gradcheck import numerical_grad
+
+    with pytest.raises(OverflowError, match="수치 미분값이 float 범위"):
+        numerical_grad(lambda a: a * 1e10 * 1e300, [0.0])
+
+
+@pytest.mark.parametrize("kwargs, error, text", [
+    ({"eps": None}, TypeError, "eps는 실수"),
+    ({"eps": 0.0}, ValueError, "eps는 0보다"),
+    ({"eps": float("inf")}, ValueError, "eps는 0 이상의 유한한"),
+    ({"rtol": None}, TypeError, "rtol는 실수"),
+    ({"atol": -1.0}, ValueError, "atol는 0 이상의"),
+    ({"atol": 10**400}, ValueError, "atol는 0 이상의"),
+])
+def test_gradcheck_bad_tolerance_raises_korean_error(kwargs, error, text):
+    with pytest.raises(error, match=text):
+        gradcheck(lambda a: a * a, [1.0], **kwargs)
+
+
+@pytest.mark.parametrize("f, values, text", [
+    (None, [1.0], "f는 함수여야"),
+    ("a*a", [1.0], "f는 함수여야"),
+    (lambda a: a, None, "values는 숫자의 목록"),
+    (lambda a: a, 2.0, "values는 숫자의 목록"),
+    (lambda a: a, ["x"], "values\\[0\\]"),
+])
+def test_gradcheck_bad_arguments_raise_korean_typeerror(f, values, text):
+    with pytest.raises(TypeError, match=text):
+        gradcheck(f, values)
