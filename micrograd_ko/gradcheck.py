@@ -38,13 +38,13 @@ def _call(f: Callable[..., Value], leaves: list[Value]) -> Value:
 
 def _check_tolerance(x, name: str) -> float:
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name}는 실수여야 합니다. 받은 값: {x!r} (자료형 {type(x).__name__}). 예: {name}=1e-6")
+        raise TypeError(f"{name} 인자는 실수여야 합니다. 받은 값: {x!r} (자료형 {type(x).__name__}). 예: {name}=1e-6")
     try:
         value = float(x)
     except OverflowError:  # 10**400 같은 큰 정수
         value = math.inf
     if not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"{name}는 0 이상의 유한한 실수여야 합니다. 받은 값: {x!r}. 예: {name}=1e-6")
+        raise ValueError(f"{name} 인자는 0 이상의 유한한 실수여야 합니다. 받은 값: {x!r}. 예: {name}=1e-6")
     return value
 
 

@@ -33,18 +33,23 @@ def _is_scalar(x) -> bool:
     return isinstance(x, (Value, numbers.Number))
 
 
+def _is_list(x) -> bool:
+    # 0차원 numpy 배열은 __len__이 있어도 len()이 실패하므로 목록으로 보지 않습니다.
+    return not isinstance(x, str) and hasattr(x, "__len__") and getattr(x, "ndim", 1) != 0
+
+
 def _rows(y, arg_name: str) -> list[list]:
     """스칼라는 [[y]], 스칼라의 목록은 샘플마다 한 줄, 목록의 목록은 그대로 줄로 봅니다."""
     if _is_scalar(y):
         return [[y]]
-    if isinstance(y, str) or not hasattr(y, "__len__"):
+    if not _is_list(y):
         raise TypeError(f"{arg_name}는 숫자, Value 또는 그 목록이어야 합니다. 받은 값: {y!r} (자료형 {type(y).__name__}).")
     if len(y) == 0:
         raise ValueError(f"{arg_name}가 빈 배치입니다. 받은 값: {y!r}. 샘플을 하나 이상 넣으세요.")
     if all(_is_scalar(e) for e in y):
         return [[e] for e in y]
     for i, e in enumerate(y):
-        if isinstance(e, str) or not (_is_scalar(e) or hasattr(e, "__len__")):
+        if not (_is_scalar(e) or _is_list(e)):
             raise TypeError(
                 f"{arg_name}의 원소는 숫자, Value 또는 목록이어야 합니다. "
                 f"{arg_name}[{i}]의 값: {e!r} (자료형 {type(e).__name__}).")
@@ -60,20 +65,20 @@ def _rows(y, arg_name: str) -> list[list]:
 
 def _vector(y, arg_name: str) -> list:
     """비어 있지 않은 스칼라 목록 하나를 돌려줍니다."""
-    if _is_scalar(y) or isinstance(y, str) or not hasattr(y, "__len__"):
+    if _is_scalar(y) or not _is_list(y):
         raise TypeError(f"{arg_name}는 숫자나 Value의 목록이어야 합니다. 받은 값: {y!r} (자료형 {type(y).__name__}).")
     if len(y) == 0:
         raise ValueError(f"{arg_name}가 비어 있습니다. 원소를 하나 이상 넣으세요.")
     for i, e in enumerate(y):
         if not _is_scalar(e):
-            hint = "목록은 두 겹(배치 × 출력)까지만 쓰세요." if hasattr(e, "__len__") else "숫자를 넣으세요."
+            hint = "목록은 두 겹(배치 × 출력)까지만 쓰세요." if _is_list(e) else "숫자를 넣으세요."
             raise TypeError(f"{arg_name}의 원소는 숫자나 Value여야 합니다. {arg_name}[{i}]의 값: {e!r}. {hint}")
     return list(y)
 
 
 def _batch(y, arg_name: str) -> list[list]:
     """벡터 하나는 샘플 하나로, 벡터의 목록은 배치로 봅니다 (범주형 손실용)."""
-    if _is_scalar(y) or isinstance(y, str) or not hasattr(y, "__len__") or len(y) == 0:
+    if _is_scalar(y) or not _is_list(y) or len(y) == 0:
         return [_vector(y, arg_name)]
     if all(_is_scalar(e) for e in y):
         return [list(y)]

@@ -54,13 +54,14 @@ def _check_rng(rng) -> random.Random:
 
 def _as_inputs(x, nin: int) -> list[Value]:
     """입력 목록을 검사하고 숫자는 Value로 감쌉니다. 길이가 nin이 아니면 ValueError입니다."""
-    if isinstance(x, (Value, numbers.Number, str)) or not hasattr(x, "__len__"):
+    # 0차원 numpy 배열은 __len__이 있어도 len()이 실패하므로 여기서 거릅니다.
+    if isinstance(x, (Value, numbers.Number, str)) or not hasattr(x, "__len__") or getattr(x, "ndim", 1) == 0:
         raise TypeError(
             f"입력은 길이 {nin}인 목록이어야 합니다. 받은 값: {x!r} (자료형 {type(x).__name__}). "
             "숫자 하나라면 [x]처럼 목록으로 감싸세요."
         )
     if len(x) != nin:
-        raise ValueError(f"입력의 길이가 nin과 다릅니다. 입력: {len(x)}개, nin: {nin}개. 입력의 길이를 {nin}으로 맞추세요.")
+        raise ValueError(f"입력의 길이가 nin과 다릅니다. 입력: {len(x)}개, nin: {nin}개. 입력의 길이를 nin과 같게 맞추세요.")
     return [v if isinstance(v, Value) else Value(_to_float(v, f"입력 x[{i}]"), label=f"x{i + 1}") for i, v in enumerate(x)]
 
 
@@ -182,7 +183,8 @@ class Layer(Module):
     """같은 입력을 받는 뉴런 nout개로 된 층입니다. 호출하면 언제나 Value의 목록을 돌려줍니다.
 
     Args:
-        nin: 입력의 개수. nout: 뉴런(출력)의 개수.
+        nin: 입력의 개수.
+        nout: 뉴런(출력)의 개수.
         activation, rng, init, fused: `Neuron`과 같습니다. 모든 뉴런이 같은 rng를 차례로 씁니다.
 
     Raises:
@@ -241,7 +243,7 @@ class MLP(Module):
 
     def __init__(self, nin: int, nouts: Sequence[int], activation: str = "relu", seed: int | None = None,
                  init: str = "uniform", fused: bool = True) -> None:
-        if isinstance(nouts, (str, numbers.Number)) or not hasattr(nouts, "__len__"):
+        if isinstance(nouts, (str, numbers.Number)) or not hasattr(nouts, "__len__") or getattr(nouts, "ndim", 1) == 0:
             raise TypeError(f"nouts는 층마다 뉴런 수를 적은 목록이어야 합니다. 받은 값: {nouts!r}. 예: [16, 16, 1]")
         if len(nouts) == 0:
             raise ValueError("nouts가 비어 있습니다. 층마다 뉴런 수를 하나 이상 적으세요. 예: [16, 16, 1]")

@@ -516,12 +516,12 @@ def test_numerical_grad_overflow_raises_korean_overflowerror():
 
 
 @pytest.mark.parametrize("kwargs, error, text", [
-    ({"eps": None}, TypeError, "eps는 실수"),
+    ({"eps": None}, TypeError, "eps 인자는 실수"),
     ({"eps": 0.0}, ValueError, "eps는 0보다"),
-    ({"eps": float("inf")}, ValueError, "eps는 0 이상의 유한한"),
-    ({"rtol": None}, TypeError, "rtol는 실수"),
-    ({"atol": -1.0}, ValueError, "atol는 0 이상의"),
-    ({"atol": 10**400}, ValueError, "atol는 0 이상의"),
+    ({"eps": float("inf")}, ValueError, "eps 인자는 0 이상의 유한한"),
+    ({"rtol": None}, TypeError, "rtol 인자는 실수"),
+    ({"atol": -1.0}, ValueError, "atol 인자는 0 이상의"),
+    ({"atol": 10**400}, ValueError, "atol 인자는 0 이상의"),
 ])
 def test_gradcheck_bad_tolerance_raises_korean_error(kwargs, error, text):
     with pytest.raises(error, match=text):

@@ -348,3 +348,19 @@ def test_losses_match_pytorch():
     expected = F.binary_cross_entropy_with_logits(logits, targets).item()
     assert math.isclose(binary_crossentropy([-2.0, 0.5, 3.0], [0, 1, 1], from_logits=True).data, expected, rel_tol=1e-9)
     assert math.isclose(mse([0.5, 2.0], [1.0, 0.0]).data, F.mse_loss(torch.tensor([0.5, 2.0]), torch.tensor([1.0, 0.0])).item(), rel_tol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["mse", "binary_crossentropy", "hinge"])
+def test_zero_dim_numpy_pred_raises_korean_typeerror(name):
+    np = pytest.importorskip("numpy")
+    fn = getattr(losses, name)
+    with pytest.raises(TypeError, match="y_pred는 숫자, Value 또는 그 목록"):
+        fn(np.array(1.0), [1.0])
+    with pytest.raises(TypeError, match="y_true는 숫자, Value 또는 그 목록"):
+        fn([1.0], np.array(1.0))
+
+
+def test_zero_dim_numpy_logits_raise_korean_typeerror():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError, match="logits는 숫자나 Value의 목록"):
+        softmax(np.array(1.0))

@@ -283,3 +283,16 @@ def test_mlp_bad_layer_size_names_index():
 def test_mlp_non_integer_seed_raises_typeerror():
     with pytest.raises(TypeError, match="seed"):
         MLP(2, [1], seed="abc")
+
+
+def test_zero_dim_numpy_input_raises_korean_typeerror():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError, match="입력은 길이 2인 목록"):
+        MLP(2, [1], seed=0)(np.array(1.0))
+    with pytest.raises(TypeError, match="nouts는 층마다"):
+        MLP(2, np.array(1))
+
+
+def test_wrong_input_length_message_has_no_particle_after_number():
+    with pytest.raises(ValueError, match="입력의 길이를 nin과 같게 맞추세요"):
+        Neuron(3, rng=random.Random(0))([1.0, 2.0])
