@@ -157,8 +157,11 @@ class StandardScaler:
             if min(column) == max(column):  # 상수 열: 반올림 오차 없이 평균을 그 값으로 둡니다.
                 mean, var = column[0], 0.0
             else:
-                mean = math.fsum(column) / n
-                var = math.fsum((x - mean) ** 2 for x in column) / n
+                try:
+                    mean = math.fsum(column) / n
+                    var = math.fsum((x - mean) ** 2 for x in column) / n
+                except OverflowError:  # fsum과 **는 inf 대신 OverflowError를 냅니다.
+                    var = math.inf
             if not math.isfinite(var):
                 raise OverflowError(f"X의 {j}번 열의 분산이 float 범위를 넘습니다. 열의 최댓값: {max(column)!r}. 값의 크기를 줄이세요.")
             means.append(mean)
@@ -175,7 +178,7 @@ class StandardScaler:
             TypeError: X에 숫자가 아닌 값이 있을 때.
         """
         rows = self._check_input(X, "transform")
-        return [[(x - m) / s for x, m, s in zip(row, self.mean_, self.scale_)] for row in rows]
+        return _finite_table([[(x - m) / s for x, m, s in zip(row, self.mean_, self.scale_)] for row in rows], "transform")
 
     def fit_transform(self, X) -> list[list[float]]:
         """fit(X) 뒤에 transform(X)를 한 결과를 돌려줍니다. 훈련 데이터에만 쓰세요."""
@@ -189,7 +192,8 @@ class StandardScaler:
             TypeError: X에 숫자가 아닌 값이 있을 때.
         """
         rows = self._check_input(X, "inverse_transform")
-        return [[z * s + m for z, m, s in zip(row, self.mean_, self.scale_)] for row in rows]
+        return _finite_table([[z * s + m for z, m, s in zip(row, self.mean_, self.scale_)] for row in rows],
+                             "inverse_transform")
 
     def _check_input(self, X, method: str) -> list[list[float]]:
         if self.mean_ is None:
@@ -201,6 +205,17 @@ class StandardScaler:
                 "훈련 데이터와 같은 열을 넣으세요."
             )
         return rows
+
+
+def _finite_table(rows: list[list[float]], method: str) -> list[list[float]]:
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if not math.isfinite(value):
+                raise OverflowError(
+                    f"{method} 결과가 float 범위를 넘습니다. 위치: X[{i}][{j}], 결과: {value!r}. "
+                    "fit에 쓴 데이터와 크기가 비슷한 값을 넣으세요."
+                )
+    return rows
 
 
 # ---------------------------------------------------------------- 배치

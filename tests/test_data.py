@@ -400,3 +400,30 @@ def test_package_ships_readme_with_licence():
     text = resources.files("micrograd_ko.datasets").joinpath("README.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in text
     assert "BSD-3-Clause" in text
+
+
+# ---------------------------------------------------------------- float 범위를 넘는 값
+
+
+def test_scaler_fit_overflow_raises_korean_overflowerror():
+    # (1e300 − 5e299)² = 2.5e599는 float 범위를 넘습니다.
+    with pytest.raises(OverflowError, match="분산이 float 범위"):
+        StandardScaler().fit([[0.0], [1e300]])
+
+
+def test_scaler_transform_overflow_raises_instead_of_inf():
+    # 평균 5e-101, 표준편차 5e-101이므로 (1e300 − 5e-101) / 5e-101 ≈ 2e400입니다.
+    scaler = StandardScaler().fit([[0.0], [1e-100]])
+    with pytest.raises(OverflowError, match="transform 결과가 float 범위"):
+        scaler.transform([[1e300]])
+
+
+@pytest.mark.parametrize("make, kwargs", [
+    (make_moons, {"noise": 1e308}),
+    (make_spiral, {"noise": 1e308}),
+    (make_blobs, {"cluster_std": 1e308}),
+])
+def test_huge_noise_raises_instead_of_inf(make, kwargs):
+    # 표준편차가 1e308이면 거의 모든 가우스 표본의 크기가 1.8e308을 넘어 inf가 됩니다.
+    with pytest.raises(OverflowError, match="잡음이 float 범위"):
+        make(50, random_state=0, **kwargs)

@@ -47,7 +47,7 @@ def make_moons(n_samples: int = 100, noise: float = 0.0, random_state=None) -> t
     X += [[1.0 - math.cos(t), 0.5 - math.sin(t)] for t in _linspace(0.0, math.pi, n_samples - n_outer)]
     y = [0] * n_outer + [1] * (n_samples - n_outer)
     if noise > 0:
-        X = [[x + rng.gauss(0.0, noise) for x in row] for row in X]
+        X = [[x + _gauss(rng, noise, "noise") for x in row] for row in X]
     return _shuffled(X, y, rng)
 
 
@@ -88,7 +88,7 @@ def make_blobs(n_samples: int = 100, centers=3, n_features: int = 2, cluster_std
 
     X, y = [], []
     for label, (center, count) in enumerate(zip(points, _split_counts(n_samples, len(points)))):
-        X += [[c + rng.gauss(0.0, stds[label]) for c in center] for _ in range(count)]
+        X += [[c + _gauss(rng, stds[label], "cluster_std") for c in center] for _ in range(count)]
         y += [label] * count
     return _shuffled(X, y, rng)
 
@@ -127,7 +127,7 @@ def make_spiral(n_samples: int = 100, n_classes: int = 3, noise: float = 0.2,
     for label, count in enumerate(_split_counts(n_samples, n_classes)):
         for i in range(count):
             r = (i + 1) / count
-            theta = 2.0 * math.pi * label / n_classes + 4.0 * r + rng.gauss(0.0, noise)
+            theta = 2.0 * math.pi * label / n_classes + 4.0 * r + _gauss(rng, noise, "noise")
             X.append([r * math.cos(theta), r * math.sin(theta)])
             y.append(label)
     return _shuffled(X, y, rng)
@@ -167,6 +167,13 @@ def make_random(n_samples: int = 100, n_features: int = 10, random_state=None) -
 
 
 # ---------------------------------------------------------------- 도우미
+
+
+def _gauss(rng: random.Random, sigma: float, name: str) -> float:
+    value = rng.gauss(0.0, sigma)
+    if not math.isfinite(value):  # 예: sigma = 1e308이면 잡음이 float 범위를 넘을 수 있습니다.
+        raise OverflowError(f"잡음이 float 범위를 넘습니다. {name}: {sigma!r}. {name}를 줄이세요 (보통 1 이하).")
+    return value
 
 
 def _linspace(start: float, stop: float, count: int) -> list[float]:
