@@ -17,8 +17,9 @@ import json
 import math
 import numbers
 import os
-import tempfile
 from pathlib import Path
+
+from micrograd_ko import files
 
 __all__ = ["save", "load", "FORMAT", "VERSION"]
 
@@ -58,12 +59,9 @@ def save(model, path) -> Path:
         "architecture": repr(model),
         "parameters": {name: _finite_data(p, name) for name, p in _named_parameters(model)},
     }
-    folder = path.parent
-    if not folder.is_dir():
-        raise FileNotFoundError(f"저장할 폴더가 없습니다. 폴더: {str(folder)!r}. 폴더를 먼저 만드세요 (os.makedirs).")
-    if path.is_dir():
-        raise IsADirectoryError(f"저장할 경로가 폴더입니다. 받은 경로: {str(path)!r}. 파일 이름까지 넣으세요 (예: model.json).")
-    _write_atomic(path, document)
+    # 글을 모두 만든 뒤에 파일을 엽니다. 그래서 직렬화 오류는 디스크를 건드리지 않습니다.
+    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    files.write_atomic(path, text.encode("utf-8"))
     return path
 
 
@@ -97,47 +95,6 @@ def load(model, path) -> None:
 
 
 # ---------------------------------------------------------------- 쓰기
-
-
-def _write_atomic(path: Path, document: dict) -> None:
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(document, f, ensure_ascii=False, indent=1, allow_nan=False)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp_name, _file_mode(path))
-        os.replace(tmp_name, path)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _file_mode(path: Path) -> int:
-    """mkstemp는 0o600으로 만드므로, 예전 파일의 권한이나 umask를 따른 권한을 돌려줍니다."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    # 이름 바꾸기까지 디스크에 남기려면 폴더도 fsync해야 합니다. Windows처럼 폴더를 열 수
-    # 없는 곳에서는 건너뜁니다. 파일 내용은 이미 fsync했습니다.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ---------------------------------------------------------------- 읽기와 검사

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pathlib
 
+from micrograd_ko import files
 from micrograd_ko.engine import Value, topological_order
 from micrograd_ko.explain import Step, _names, _num, _perform, _seed, forward_text, grads_text
 
@@ -176,7 +177,7 @@ class Stepper:
                 node.label = self._names[node]
             if path.lower().endswith((".dot", ".gv")):
                 source = viz.draw_dot(self.root, highlight=highlight).source
-                viz.write_atomic(pathlib.Path(path), source.encode("utf-8"))
+                files.write_atomic(pathlib.Path(path), source.encode("utf-8"))
                 return path
             return str(viz.render(self.root, path, highlight=highlight))
         finally:

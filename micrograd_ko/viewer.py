@@ -11,6 +11,7 @@ import html
 import pathlib
 import re
 
+from micrograd_ko import files
 from micrograd_ko.engine import Value, topological_order
 from micrograd_ko.explain import WHY_TOPOLOGICAL, Step, backward_steps, forward_text, node_names
 
@@ -57,7 +58,7 @@ def backward_html(root: Value, path, **draw_options) -> pathlib.Path:
     if "highlight" in draw_options:
         raise TypeError("highlight는 단계마다 backward_html이 정하므로 줄 수 없습니다. 옵션에서 빼세요.")
     path = pathlib.Path(path)
-    viz.check_output_path(path)
+    files.check_output_path(path)
 
     order = topological_order(root)
     names = node_names(root)
@@ -76,7 +77,7 @@ def backward_html(root: Value, path, **draw_options) -> pathlib.Path:
 
     # NOTE: 단계마다 그래프 전체를 SVG로 넣으므로 파일 크기는 노드 수의 제곱에 비례합니다.
     # 노드 10개인 뉴런이 약 250 kB이므로, 노드 300개면 100 MB를 넘는다고 어림합니다.
-    viz.write_atomic(path, _page(names[root], frames).encode("utf-8"))
+    files.write_atomic(path, _page(names[root], frames).encode("utf-8"))
     return path
 
 

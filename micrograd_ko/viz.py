@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import html
 import os
 import pathlib
@@ -29,6 +28,7 @@ import warnings
 import graphviz
 
 from micrograd_ko.engine import Value, topological_order
+from micrograd_ko.files import check_output_path, write_atomic
 from micrograd_ko.viz_fold import fold_plan
 from micrograd_ko.viz_graph import (ROLE_COLORS, check_options, check_size, check_values, escape_label,
                                     format_number, legend_label, op_symbol, roles, value_label)
@@ -48,15 +48,6 @@ _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # Graphviz는 노드와 간선마다 <title>v0</title>처럼 내부 id를 넣고, 브라우저는 그것을 풍선 도움말로
 # 보여 줍니다. 학습자에게 의미 없는 id가 보이지 않게 SVG에서 지웁니다.
 _SVG_TITLE = re.compile(r"<title>[^<]*</title>\n?")
-_WRITE_REASONS = {
-    errno.EACCES: "이 경로에 쓸 권한이 없습니다",
-    errno.EPERM: "이 경로에 쓸 권한이 없습니다",
-    errno.EROFS: "읽기 전용 파일 시스템입니다",
-    errno.ENOSPC: "디스크 공간이 부족합니다",
-    errno.ENOENT: "이 폴더에는 파일을 만들 수 없습니다",
-}
-
-
 class RenderError(RuntimeError):
     """Graphviz 렌더러(pygraphviz 또는 dot)가 없거나 그림 만들기에 실패했을 때 나는 오류입니다."""
 
@@ -368,45 +359,6 @@ def _warn_if_capped(png: bytes) -> None:
             f"그래프가 커서 PNG를 {width}×{height}픽셀로 줄였습니다 (긴 변 상한: {PNG_MAX_PIXELS}픽셀, "
             "Graphviz cairo의 한계는 32767픽셀). 글자가 작으면 SVG로 저장하거나 fold=\"layer\"를 쓰세요.",
             RuntimeWarning, stacklevel=3)
-
-
-def check_output_path(path: pathlib.Path) -> None:
-    """저장할 경로가 폴더가 아니고 그 폴더가 있는지 확인합니다 (render, viewer, Stepper가 씁니다)."""
-    if path.is_dir():
-        raise IsADirectoryError(f"저장할 경로가 폴더입니다. 받은 경로: {str(path)!r}. 폴더 안의 파일 이름까지 넣으세요.")
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"저장할 폴더가 없습니다. 받은 경로: {str(path)!r}. 폴더를 먼저 만드세요.")
-
-
-def write_atomic(path: pathlib.Path, data: bytes) -> None:
-    """임시 파일에 다 쓴 뒤 이름을 바꿔서 반쯤 쓴 파일이 남지 않게 합니다.
-
-    Raises:
-        OSError: 쓰지 못했을 때. 같은 자료형으로, 경로와 까닭을 적은 한국어 메시지를 냅니다.
-    """
-    check_output_path(path)
-    try:
-        _replace_with(path, data)
-    except OSError as error:
-        reason = _WRITE_REASONS.get(error.errno, f"운영 체제 오류 {errno.errorcode.get(error.errno, error.errno)}")
-        raise type(error)(f"파일을 저장하지 못했습니다. 받은 경로: {str(path)!r}. 까닭: {reason}. "
-                          "쓸 수 있는 폴더의 경로를 넣으세요.") from None
-
-
-def _replace_with(path: pathlib.Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        # mkstemp는 권한을 0600으로 만듭니다. 보통 파일처럼 umask를 따르게 되돌립니다.
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def backward_html(root: Value, path, **kw) -> pathlib.Path:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from micrograd_ko import serialize
+from micrograd_ko import files, serialize
 from micrograd_ko.engine import Value
 
 
@@ -126,14 +126,30 @@ def failing(*args, **kwargs):
     raise OSError("디스크 오류 흉내")
 
 
-def partial_dump(document, f, **kwargs):
-    f.write('{"format": "micrograd_ko", "vers')
-    raise OSError("쓰는 도중 실패 흉내")
+class HalfWriter:
+    """앞부분 20바이트만 쓰고 실패하는 파일: 쓰는 도중 고장 난 디스크를 흉내 냅니다."""
+
+    def __init__(self, fd, mode):
+        self.file = REAL_FDOPEN(fd, mode)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.file.close()
+
+    def write(self, data):
+        self.file.write(data[:20])
+        self.file.flush()
+        raise OSError(5, "쓰는 도중 실패 흉내")
+
+
+REAL_FDOPEN = os.fdopen
 
 
 @pytest.mark.parametrize(
     ("target", "name", "replacement"),
-    [(serialize.json, "dump", partial_dump), (serialize.os, "replace", failing), (serialize.os, "fsync", failing)],
+    [(files.os, "replace", failing), (files.os, "fsync", failing)],
 )
 def test_failed_save_keeps_old_file(tmp_path, monkeypatch, target, name, replacement):
     path = tmp_path / "m.json"
@@ -147,11 +163,28 @@ def test_failed_save_keeps_old_file(tmp_path, monkeypatch, target, name, replace
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]
 
 
+def test_half_written_save_keeps_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "m.json"
+    serialize.save(TinyModel([1.0, 2.0]), path)
+    before = path.read_bytes()
+    monkeypatch.setattr(files.os, "fdopen", HalfWriter)
+    with pytest.raises(OSError, match="파일을 저장하지 못했습니다"):
+        serialize.save(TinyModel([3.0, 4.0]), path)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert temp_files(tmp_path) == []
+
+
+def test_unwritable_path_raises_korean_oserror():
+    with pytest.raises(OSError, match="파일을 저장하지 못했습니다"):
+        serialize.save(TinyModel([1.0, 2.0]), "/proc/model.json")
+
+
 def test_interrupted_save_leaves_no_temp(tmp_path, monkeypatch):
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(serialize.json, "dump", interrupt)
+    monkeypatch.setattr(files.os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         serialize.save(TinyModel([1.0, 2.0]), tmp_path / "m.json")
     assert list(tmp_path.iterdir()) == []
