@@ -65,6 +65,13 @@ def _as_inputs(x, nin: int) -> list[Value]:
     return [v if isinstance(v, Value) else Value(_to_float(v, f"입력 x[{i}]"), label=f"x{i + 1}") for i, v in enumerate(x)]
 
 
+def _check_fused(fused) -> bool:
+    # "no" 같은 문자열이 bool()로 True가 되어 조용히 무시되지 않게 합니다.
+    if not isinstance(fused, bool):
+        raise TypeError(f"fused는 True나 False여야 합니다. 받은 값: {fused!r}. 예: MLP(2, [16, 1], fused=False)")
+    return fused
+
+
 # ---------------------------------------------------------------- Module
 
 
@@ -142,7 +149,7 @@ class Neuron(Module):
         self.nin = _check_size(nin, "nin(입력 개수)")
         self.activation = _check_choice(activation, tuple(ACTIVATIONS), "활성화 함수")
         self.init = _check_choice(init, INITIALIZERS, "가중치 초기화 방법(init)")
-        self.fused = bool(fused)
+        self.fused = _check_fused(fused)
         fan_out = _check_size(fan_out, "fan_out(출력 개수)")
         rng = _check_rng(rng)
 
@@ -202,7 +209,7 @@ class Layer(Module):
         self.nout = _check_size(nout, "nout(출력 개수)")
         rng = _check_rng(rng)
         self.neurons = [Neuron(nin, activation, rng, init, fused, fan_out=self.nout) for _ in range(self.nout)]
-        self.activation, self.init, self.fused = activation, init, bool(fused)
+        self.activation, self.init, self.fused = activation, init, _check_fused(fused)
 
     def __call__(self, x: Sequence[ValueLike]) -> list[Value]:
         """순전파: 각 뉴런의 출력을 목록으로 돌려줍니다 (뉴런이 하나여도 목록입니다)."""
@@ -252,7 +259,7 @@ class MLP(Module):
         self.nin = _check_size(nin, "nin(입력 개수)")
         self.nouts = [_check_size(n, f"nouts[{i}]") for i, n in enumerate(nouts)]
         self.activation = _check_choice(activation, tuple(ACTIVATIONS), "활성화 함수")
-        self.seed, self.init, self.fused = seed, init, bool(fused)
+        self.seed, self.init, self.fused = seed, init, _check_fused(fused)
 
         rng = random.Random(seed)
         sizes = [self.nin] + self.nouts

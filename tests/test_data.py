@@ -427,3 +427,10 @@ def test_huge_noise_raises_instead_of_inf(make, kwargs):
     # 표준편차가 1e308이면 거의 모든 가우스 표본의 크기가 1.8e308을 넘어 inf가 됩니다.
     with pytest.raises(OverflowError, match="잡음이 float 범위"):
         make(50, random_state=0, **kwargs)
+
+
+def test_loader_flag_must_be_bool():
+    from micrograd_ko.datasets import load_iris
+
+    with pytest.raises(TypeError, match="return_X_y는 True나 False"):
+        load_iris(return_X_y="yes")

@@ -296,3 +296,8 @@ def test_zero_dim_numpy_input_raises_korean_typeerror():
 def test_wrong_input_length_message_has_no_particle_after_number():
     with pytest.raises(ValueError, match="입력의 길이를 nin과 같게 맞추세요"):
         Neuron(3, rng=random.Random(0))([1.0, 2.0])
+
+
+def test_fused_flag_must_be_bool():
+    with pytest.raises(TypeError, match="fused는 True나 False"):
+        Neuron(2, fused="no")

@@ -73,7 +73,7 @@ def load_breast_cancer(return_X_y: bool = False):
         (569, 30, 212, 357)
     """
     data, target = _read_csv("breast_cancer.csv", BREAST_CANCER_FEATURES, expected_rows=569)
-    if return_X_y:
+    if _check_flag(return_X_y):
         return data, target
     return Dataset(
         name="breast_cancer", data=data, target=target,
@@ -101,7 +101,7 @@ def load_iris(return_X_y: bool = False):
         (150, ['setosa', 'versicolor', 'virginica'])
     """
     data, target = _read_csv("iris.csv", IRIS_FEATURES, expected_rows=150)
-    if return_X_y:
+    if _check_flag(return_X_y):
         return data, target
     return Dataset(
         name="iris", data=data, target=target, feature_names=list(IRIS_FEATURES),
@@ -125,3 +125,10 @@ def _read_csv(filename: str, feature_names: list, expected_rows: int) -> tuple[l
     if len(data) != expected_rows:
         raise ValueError(f"{filename}의 행 수가 예상과 다릅니다. 받은 행 수: {len(data)}, 예상: {expected_rows}. 패키지를 다시 설치하세요.")
     return data, target
+
+
+def _check_flag(return_X_y) -> bool:
+    # numpy 배열처럼 참거짓이 애매한 값이 깊은 곳에서 영어 오류를 내지 않게 먼저 확인합니다.
+    if not isinstance(return_X_y, bool):
+        raise TypeError(f"return_X_y는 True나 False여야 합니다. 받은 값: {return_X_y!r}. 예: load_iris(return_X_y=True)")
+    return return_X_y
