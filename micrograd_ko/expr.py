@@ -126,8 +126,11 @@ def _reason(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant):
         if type(node.value) in (int, float):
             return None
-        kind = "문자열" if isinstance(node.value, (str, bytes)) else "복소수" if isinstance(node.value, complex) else "True, False, None 같은 상수"
-        return f"쓸 수 없는 값입니다: {kind}"
+        if isinstance(node.value, (str, bytes)):
+            return "쓸 수 없는 값입니다: 문자열"
+        if isinstance(node.value, complex):
+            return "쓸 수 없는 값입니다: 복소수"
+        return "쓸 수 없는 값입니다: True, False, None 같은 상수"
     if isinstance(node, ast.Name):
         if "__" in node.id:
             return f"밑줄 두 개(__)가 든 이름은 쓸 수 없습니다: {node.id}"

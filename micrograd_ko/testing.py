@@ -79,37 +79,33 @@ class Expression:
         return f"Expression({self.text}; {names})"
 
 
+_UNARY_BUILDERS = {
+    "neg": lambda x: -x,
+    "exp": Value.exp, "log": Value.log, "tanh": Value.tanh, "sigmoid": Value.sigmoid, "relu": Value.relu,
+    "square": lambda x: x**2,
+    "sqrt": lambda x: x**0.5,
+    "reciprocal": lambda x: 1 / x,
+    "exp2": lambda x: 2**x,
+}
+_BINARY_BUILDERS = {
+    "add": lambda a, b: a + b,
+    "sub": lambda a, b: a - b,
+    "mul": lambda a, b: a * b,
+    "div": lambda a, b: a / b,
+    "pow": lambda a, b: a**b,
+    "sum3": lambda a, b: Value.sum([a, b, a]),
+    "weighted": lambda a, b: Value.weighted_sum([a, b], [b, a], a),
+}
+
+
 def _build(tree: tuple, leaves) -> Value:
     kind, *args = tree
     if kind == "leaf":
         return leaves[args[0]]
     xs = [_build(a, leaves) for a in args]
-    if kind == "neg":
-        return -xs[0]
-    if kind in ("exp", "log", "tanh", "sigmoid", "relu"):
-        return getattr(xs[0], kind)()
-    if kind == "square":
-        return xs[0] ** 2
-    if kind == "sqrt":
-        return xs[0] ** 0.5
-    if kind == "reciprocal":
-        return 1 / xs[0]
-    if kind == "exp2":
-        return 2 ** xs[0]
-    if kind == "sum3":
-        return Value.sum([xs[0], xs[1], xs[0]])
-    if kind == "weighted":
-        return Value.weighted_sum([xs[0], xs[1]], [xs[1], xs[0]], xs[0])
-    a, b = xs
-    if kind == "add":
-        return a + b
-    if kind == "sub":
-        return a - b
-    if kind == "mul":
-        return a * b
-    if kind == "div":
-        return a / b
-    return a**b
+    if kind in _UNARY_BUILDERS:
+        return _UNARY_BUILDERS[kind](xs[0])
+    return _BINARY_BUILDERS[kind](*xs)
 
 
 def _text(tree: tuple) -> str:
